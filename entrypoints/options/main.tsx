@@ -1,0 +1,8 @@
+import { z } from 'zod';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+
+z.config({ jitless: true }); // MV3 extension pages forbid eval
+
+const root = document.getElementById('root');
+if (root) createRoot(root).render(<App />);
