@@ -1,7 +1,11 @@
 /**
- * English, the source locale. Keys are grouped by surface; a plural value has Intl.PluralRules
- * categories (`other` required). Translators: `{name}` placeholders stay as they are.
+ * English, the source locale, assembled from one table per feature (lib/locales/en/*.ts).
+ * A plural value has Intl.PluralRules categories (`other` required). `{name}` placeholders stay
+ * as they are in every translation. To add a feature's strings: add en/<feature>.ts and
+ * ar/<feature>.ts and spread them below and in ar.ts.
  */
+import { core } from './en/core';
+
 export type PluralForms = {
   zero?: string;
   one?: string;
@@ -13,17 +17,7 @@ export type PluralForms = {
 export type MessageValue = string | PluralForms;
 
 export const en = {
-  // Extension name and store description (also in public/_locales for the manifest).
-  'app.name': 'Baton',
-  'app.description': 'Response timers, canned replies and a shared queue inside your social inboxes.',
-
-  // Platform health, shown in options.
-  'health.title': 'Inbox recognition',
-  'health.recognised': 'Recognised',
-  'health.notRecognised': 'Layout not recognised',
-  'health.notSeen': 'Not opened yet',
-  'health.checkedAt': 'Last checked {time}',
-  'health.missing': 'Missing: {names}',
+  ...core,
 } as const satisfies Record<string, MessageValue>;
 
 export type MessageKey = keyof typeof en;
