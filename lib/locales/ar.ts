@@ -1,7 +1,9 @@
 /** Arabic (right-to-left): one table per feature (lib/locales/ar/*.ts), every English key present. */
 import type { Messages } from './en';
 import { core } from './ar/core';
+import { options } from './ar/options';
 
 export const ar: Messages = {
   ...core,
+  ...options,
 };

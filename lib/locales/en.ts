@@ -5,6 +5,7 @@
  * ar/<feature>.ts and spread them below and in ar.ts.
  */
 import { core } from './en/core';
+import { options } from './en/options';
 
 export type PluralForms = {
   zero?: string;
@@ -18,6 +19,7 @@ export type MessageValue = string | PluralForms;
 
 export const en = {
   ...core,
+  ...options,
 } as const satisfies Record<string, MessageValue>;
 
 export type MessageKey = keyof typeof en;
