@@ -58,3 +58,9 @@ export const SlaPolicySchema = z.strictObject({
 export type SlaPolicy = z.infer<typeof SlaPolicySchema>;
 
 export const DEFAULT_SLA_POLICY: SlaPolicy = SlaPolicySchema.parse({});
+
+/** Monday–Friday 09:00–17:00 in `timeZone`: the starting point for business and working hours. */
+export function defaultWeekdaySchedule(timeZone: string): WeeklySchedule {
+  const day = [{ start: '09:00', end: '17:00' }];
+  return { timeZone, days: [[], day, day, day, day, day, []], holidays: [] };
+}
