@@ -9,12 +9,19 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { AdapterHealthRecord } from './health-messages';
+import type { ActiveInterval, DayAggregate, UsageStateRecord } from './usage/schemas';
 
 export const DB_NAME = 'baton';
 
 export interface BatonDB extends DBSchema {
   /** Latest health report per platform (key: platform id). */
   health: { key: string; value: AdapterHealthRecord };
+  /** Personal usage (never synced): the activity machine and the aggregation cursor, by `id`. */
+  usageState: { key: UsageStateRecord['id']; value: UsageStateRecord };
+  /** Closed active intervals not yet folded into usageDays. */
+  usageIntervals: { key: number; value: ActiveInterval; indexes: { byStart: number } };
+  /** Per-day after-hours aggregates (key: local day "YYYY-MM-DD"). */
+  usageDays: { key: string; value: DayAggregate };
 }
 
 type UpgradeTx = IDBPTransaction<BatonDB, StoreNames<BatonDB>[], 'versionchange'>;
@@ -25,6 +32,13 @@ export const migrations: readonly Migration[] = [
   // 1: adapter health reports.
   (db) => {
     db.createObjectStore('health', { keyPath: 'platform' });
+  },
+  // 2: personal after-hours usage (lib/usage).
+  (db) => {
+    db.createObjectStore('usageState', { keyPath: 'id' });
+    const intervals = db.createObjectStore('usageIntervals', { keyPath: 'id', autoIncrement: true });
+    intervals.createIndex('byStart', 'start');
+    db.createObjectStore('usageDays', { keyPath: 'day' });
   },
 ];
 

@@ -17,6 +17,31 @@ describe('IndexedDB schema migrations', () => {
     db.close();
   });
 
+  it('version 2 adds the usage stores: machine state by id, raw intervals by start, days by date', async () => {
+    const db = await openBatonDB(2, 'v2');
+    expect([...db.objectStoreNames].sort()).toEqual(['health', 'usageDays', 'usageIntervals', 'usageState']);
+    await db.put('usageState', { id: 'aggregation', until: 5, stretch: null });
+    expect(await db.get('usageState', 'aggregation')).toEqual({ id: 'aggregation', until: 5, stretch: null });
+    const a = await db.add('usageIntervals', { platform: 'x', start: 200, end: 300 });
+    const b = await db.add('usageIntervals', { platform: 'tiktok', start: 100, end: 150 });
+    expect(b).toBeGreaterThan(a);
+    expect((await db.getAllFromIndex('usageIntervals', 'byStart')).map((i) => i.start)).toEqual([100, 200]);
+    await db.put('usageDays', { day: '2026-03-08', platforms: { x: { inHoursMs: 1, afterHoursMs: 2 } }, lateNightMs: 0, longestAfterHoursMs: 2 });
+    expect((await db.get('usageDays', '2026-03-08'))?.platforms.x?.afterHoursMs).toBe(2);
+    db.close();
+  });
+
+  it('upgrading 1 → 2 keeps health data and starts the usage stores empty', async () => {
+    const old = await openBatonDB(1, 'v1-to-v2');
+    await old.put('health', { platform: 'x', pageKind: 'inbox', recognised: true, matched: {}, checkedAt: 3 });
+    old.close();
+    const db = await openBatonDB(2, 'v1-to-v2');
+    expect((await db.get('health', 'x'))?.checkedAt).toBe(3);
+    expect(await db.count('usageIntervals')).toBe(0);
+    expect(await db.count('usageDays')).toBe(0);
+    db.close();
+  });
+
   it('upgrading from every older version keeps version-1 data and reaches the latest', async () => {
     for (let from = 1; from <= DB_VERSION; from++) {
       const name = `upgrade-from-${from}`;
