@@ -1,0 +1,60 @@
+/**
+ * The fixture catalogue: every `tests/fixtures/<platform>/<name>.html` with a sibling
+ * `<name>.expected.json` saying where the page is served and what Baton must show on it.
+ * E2E tests are data-driven over this list, so a new fixture is covered without new test code.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { fixturesDir } from './paths.ts';
+
+const Iso = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'ISO-8601 date');
+
+const Conversation = z.looseObject({
+  key: z.string().min(1),
+  /** ISO time of the oldest unanswered inbound message, or null when answered / unknown. */
+  waitingSince: Iso.nullable(),
+});
+
+export const ExpectedSchema = z.looseObject({
+  /** The real platform URL the fixture is served at. */
+  url: z.url(),
+  /** Conversation rows in the list (empty when the page has no list). */
+  conversations: z.array(Conversation).default([]),
+  /** The open thread, or null / absent when none is open. */
+  thread: Conversation.nullable().optional(),
+  /** False for pages whose layout the adapter must NOT recognise (no timers, health says so). */
+  recognised: z.boolean().optional(),
+  /** When the fixture's relative times were written against (unit tests inject it as `now`). */
+  now: Iso.optional(),
+});
+export type Expected = z.infer<typeof ExpectedSchema>;
+
+export interface Fixture {
+  platform: string;
+  name: string;
+  htmlPath: string;
+  expectedPath: string;
+  expected: Expected;
+}
+
+/** Every fixture with an expected.json; throws on a malformed one (a broken fixture is a bug). */
+export function listFixtures(platform?: string): Fixture[] {
+  if (!existsSync(fixturesDir)) return [];
+  const out: Fixture[] = [];
+  for (const dir of readdirSync(fixturesDir, { withFileTypes: true })) {
+    if (!dir.isDirectory() || (platform && dir.name !== platform)) continue;
+    const folder = path.join(fixturesDir, dir.name);
+    for (const file of readdirSync(folder)) {
+      if (!file.endsWith('.expected.json')) continue;
+      const name = file.slice(0, -'.expected.json'.length);
+      const htmlPath = path.join(folder, `${name}.html`);
+      if (!existsSync(htmlPath)) continue;
+      const expectedPath = path.join(folder, file);
+      const parsed = ExpectedSchema.safeParse(JSON.parse(readFileSync(expectedPath, 'utf8')));
+      if (!parsed.success) throw new Error(`${expectedPath}: ${z.prettifyError(parsed.error)}`);
+      out.push({ platform: dir.name, name, htmlPath, expectedPath, expected: parsed.data });
+    }
+  }
+  return out.sort((a, b) => (a.platform + a.name).localeCompare(b.platform + b.name));
+}
