@@ -16,7 +16,7 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'idle'],
     host_permissions: contentScriptMatches(),
     // No web page may message Baton (Chrome only; Firefox has no such key).
-    ...(browser === 'firefox' ? {} : { externally_connectable: { matches: [] } }),
+    ...(browser === 'firefox' ? {} : { externally_connectable: { ids: [], matches: [] } }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
