@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+/* global process, console, setTimeout */
+// `npm start`: Baton's main job on this machine. Builds both browser targets, starts the
+// services the extension talks to, and opens Chromium with Baton on the demo inbox of every
+// platform (the fixtures served at the platforms' real URLs, so the production manifest runs).
+// With a display the browser stays open until Ctrl-C; without one (no DISPLAY) it runs
+// headless, writes one screenshot per platform to artifacts/screenshots/ and exits.
+//
+//   npm start                 build, then run
+//   npm start -- --no-build   reuse the build in $BATON_OUT_DIR (default .output)
+//   npm start -- --headless   force headless even with a display
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import {
+  chromeBuildDir,
+  launchChromium,
+  listFixtures,
+  openOptions,
+  outDir,
+  readTimers,
+  repoRoot,
+  serveFixtures,
+} from '../tests/e2e/harness/index.ts';
+
+const argv = new Set(process.argv.slice(2));
+const headless = argv.has('--headless') || !process.env.DISPLAY;
+const screenshotsDir = path.join(repoRoot, 'artifacts', 'screenshots');
+
+function build() {
+  const env = { ...process.env, BATON_OUT_DIR: outDir() };
+  for (const args of [['wxt', 'build'], ['wxt', 'build', '-b', 'firefox', '--mv3']]) {
+    console.log(`> npx ${args.join(' ')}`);
+    const r = spawnSync('npx', args, { cwd: repoRoot, env, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error(`build failed: npx ${args.join(' ')} (exit ${r.status ?? r.signal})`);
+  }
+  console.log(`built: ${outDir()}/chrome-mv3 and ${outDir()}/firefox-mv3`);
+}
+
+/**
+ * Services the extension talks to besides the browser. Each entry starts one and resolves to
+ * `{ name, url, stop() }`. The team server (issue 4) registers here.
+ * @type {Array<() => Promise<{ name: string, url: string, stop: () => Promise<void> }>>}
+ */
+const services = [];
+
+async function startServices() {
+  const running = [];
+  for (const start of services) {
+    const s = await start();
+    console.log(`${s.name}: ${s.url}`);
+    running.push(s);
+  }
+  return running;
+}
+
+/**
+ * One demo page per platform: a fixture named `demo*` when the platform has one, else its
+ * first recognised fixture that shows conversation rows.
+ */
+function demoFixtures() {
+  const byPlatform = new Map();
+  for (const f of listFixtures()) {
+    if (f.expected.recognised === false) continue;
+    const cur = byPlatform.get(f.platform);
+    const score = (x) => (x.name.startsWith('demo') ? 2 : 0) + (x.expected.conversations.length > 0 ? 1 : 0);
+    if (!cur || score(f) > score(cur)) byPlatform.set(f.platform, f);
+  }
+  return [...byPlatform.values()];
+}
+
+async function waitForOverlays(page, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let timers = [];
+  while (Date.now() < deadline) {
+    timers = await readTimers(page);
+    if (timers.length > 0) {
+      // Let late rows settle so the screenshot shows the full set.
+      await new Promise((r) => setTimeout(r, 500));
+      return readTimers(page);
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  return timers;
+}
+
+async function main() {
+  if (!argv.has('--no-build')) build();
+  const running = await startServices();
+  const fixtures = demoFixtures();
+  if (fixtures.length === 0) console.warn('no demo fixtures found under tests/fixtures/*/ (*.html + *.expected.json)');
+
+  const session = await launchChromium({ extDir: chromeBuildDir(), headless, defaultViewport: headless ? { width: 1280, height: 900 } : null });
+  const stopAll = async () => {
+    await session.close().catch(() => undefined);
+    for (const s of running) await s.stop().catch(() => undefined);
+  };
+
+  try {
+    const shots = [];
+    for (const f of fixtures) {
+      const page = await session.browser.newPage();
+      await serveFixtures(page, { [f.expected.url]: f.htmlPath });
+      await page.goto(f.expected.url, { waitUntil: 'load' });
+      const timers = await waitForOverlays(page, 8000);
+      const waiting = timers.filter((t) => t.waitingSince).length;
+      console.log(`${f.platform}: ${f.expected.url} (${path.relative(repoRoot, f.htmlPath)}) — ${timers.length} timers, ${waiting} waiting`);
+      if (headless) {
+        mkdirSync(screenshotsDir, { recursive: true });
+        const file = path.join(screenshotsDir, `${f.platform}.png`);
+        await page.screenshot({ path: file });
+        shots.push(file);
+      }
+    }
+    const options = await openOptions(session);
+    if (headless) {
+      const file = path.join(screenshotsDir, 'options.png');
+      mkdirSync(screenshotsDir, { recursive: true });
+      await options.screenshot({ path: file, fullPage: true });
+      shots.push(file);
+      console.log('\nscreenshots:');
+      for (const s of shots) console.log(`  ${path.relative(process.cwd(), s) || s}`);
+      await stopAll();
+      return;
+    }
+    console.log('\nBaton is running in Chromium, one tab per platform. Press Ctrl-C to stop.');
+    await new Promise((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+      session.browser.once('disconnected', resolve);
+    });
+    await stopAll();
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
