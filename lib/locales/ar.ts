@@ -2,8 +2,10 @@
 import type { Messages } from './en';
 import { core } from './ar/core';
 import { options } from './ar/options';
+import { overlay } from './ar/overlay';
 
 export const ar: Messages = {
   ...core,
   ...options,
+  ...overlay,
 };

@@ -6,6 +6,7 @@
  */
 import { core } from './en/core';
 import { options } from './en/options';
+import { overlay } from './en/overlay';
 
 export type PluralForms = {
   zero?: string;
@@ -20,6 +21,7 @@ export type MessageValue = string | PluralForms;
 export const en = {
   ...core,
   ...options,
+  ...overlay,
 } as const satisfies Record<string, MessageValue>;
 
 export type MessageKey = keyof typeof en;
