@@ -3,9 +3,11 @@ import type { Messages } from './en';
 import { core } from './ar/core';
 import { options } from './ar/options';
 import { overlay } from './ar/overlay';
+import { usage } from './ar/usage';
 
 export const ar: Messages = {
   ...core,
   ...options,
   ...overlay,
+  ...usage,
 };

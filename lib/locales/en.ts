@@ -7,6 +7,7 @@
 import { core } from './en/core';
 import { options } from './en/options';
 import { overlay } from './en/overlay';
+import { usage } from './en/usage';
 
 export type PluralForms = {
   zero?: string;
@@ -22,6 +23,7 @@ export const en = {
   ...core,
   ...options,
   ...overlay,
+  ...usage,
 } as const satisfies Record<string, MessageValue>;
 
 export type MessageKey = keyof typeof en;
