@@ -5,7 +5,7 @@
  */
 import { queryAllDeep } from '../dom/query';
 import { parseMachineTime, parseTimestamp } from '../time';
-import { civilDateOf, wallTimeOf, zonedToInstant } from '../time/zoned';
+import { addDays, civilDateOf, startOfCivilDay, wallTimeOf, zonedToInstant } from '../time/zoned';
 import type {
   ConversationObservation,
   ConversationState,
@@ -310,14 +310,60 @@ function labelClock(label: string): string {
   return /[\d\u0660-\u0669]/u.test(before) ? label : m[0];
 }
 
+/** A date separator in a thread ("Yesterday", "Today 9:41") and whether it names a clock time. */
+export interface DaySeparator {
+  at: Date;
+  hasClock: boolean;
+}
+
+/** Read a separator's text as the day (and maybe time) of the messages below it. */
+export function readSeparator(el: Element, ctx: ReadContext): DaySeparator | null {
+  const text = cleanText(el);
+  if (!text || text.length > 60) return null;
+  const reading = readTime(el, ctx, [text]);
+  if (!reading) return null;
+  return { at: reading.at, hasClock: reading.source === 'machine' || CLOCK_IN_TEXT.test(text) };
+}
+
 /**
- * Message times inside a thread: a clock-only time takes its day from the nearest date separator
- * above it ("Yesterday" … "8:18 PM"); a message with no time of its own takes the separator's.
+ * A message's time inside a thread. A clock-only time ("8:18 PM") belongs to the day of the
+ * nearest separator above it ("Yesterday"), so it is read as a time on that day rather than
+ * today (where it may even lie in the future). A message with no time of its own takes the
+ * separator's only when the separator names a clock time ("Today 9:41") — never midnight.
+ */
+export function messageTime(
+  scope: Element,
+  ctx: ReadContext,
+  texts: readonly string[],
+  separator: DaySeparator | null,
+): Date | null {
+  const plain = readTime(scope, ctx, texts);
+  if (plain && (!plain.clockOnly || !separator)) return plain.at;
+  if (separator) {
+    const dayCtx: ReadContext = { ...ctx, now: endOfLocalDay(separator.at, ctx.timeZone) };
+    const onDay = readTime(scope, dayCtx, texts);
+    if (onDay) return onDay.clockOnly ? onDayOf(separator.at, onDay.at, ctx.timeZone) : onDay.at;
+    return separator.hasClock ? separator.at : null;
+  }
+  return null;
+}
+
+/**
+ * A reading placed on a separator's day: a clock-only time takes the separator's calendar date;
+ * no reading at all takes the separator itself. (messageTime is the fuller rule: it also re-reads
+ * clock times that would lie in the future of `now` on the separator's day.)
  */
 export function placeInDay(reading: TimeReading | null, separator: Date | null, timeZone: string): Date | null {
   if (!reading) return separator;
   if (reading.clockOnly && separator) return onDayOf(separator, reading.at, timeZone);
   return reading.at;
+}
+
+function endOfLocalDay(at: Date, timeZone: string): Date {
+  return attempt(() => {
+    const next = addDays(civilDateOf(at, timeZone), 1);
+    return new Date(startOfCivilDay(next, timeZone).getTime() - 1);
+  }, at);
 }
 
 /** A short visible piece that reads as a time (row time columns: "2h", "12:31", "Oct 21", "Tue"). */

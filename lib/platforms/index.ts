@@ -1,7 +1,8 @@
 /** The adapter registry: nothing else in Baton branches on hostnames. */
 import type { PageKind, PlatformAdapter, PlatformId } from './types';
+import { xAdapter } from './x';
 
-export const adapters: readonly PlatformAdapter[] = [];
+export const adapters: readonly PlatformAdapter[] = [xAdapter];
 
 export function adapterById(id: PlatformId): PlatformAdapter | undefined {
   return adapters.find((a) => a.id === id);
