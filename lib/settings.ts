@@ -8,6 +8,8 @@ import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { PLATFORM_IDS, type PlatformId } from './platforms/types';
 import { DEFAULT_SLA_POLICY, SlaPolicySchema, type SlaPolicy } from './time/schemas';
+import { WeeklyScheduleSchema, defaultWeekdaySchedule, type WeeklySchedule } from './time/schemas';
+import { DEFAULT_USAGE_NUDGES, NudgeDismissalsSchema, UsageNudgesSchema, type UsageNudges } from './usage/nudges';
 
 export const PlatformTogglesSchema = z.record(z.enum(PLATFORM_IDS), z.boolean());
 export type PlatformToggles = Record<PlatformId, boolean>;
@@ -33,6 +35,16 @@ export const settingItems = {
     fallback: DEFAULT_PLATFORM_TOGGLES,
   } as SettingItem<PlatformToggles>,
   uiLocale: { key: 'local:uiLocale', schema: UiLocaleSchema, fallback: 'auto' } as SettingItem<UiLocale>,
+  /** The user's own working hours (after-hours usage, issue 5); default Mon–Fri 09–17 here. */
+  workSchedule: {
+    key: 'local:workSchedule',
+    schema: WeeklyScheduleSchema,
+    fallback: defaultWeekdaySchedule(Intl.DateTimeFormat().resolvedOptions().timeZone),
+  } as SettingItem<WeeklySchedule>,
+  /** Opt-in after-hours nudges; all off by default. */
+  usageNudges: { key: 'local:usageNudges', schema: UsageNudgesSchema, fallback: DEFAULT_USAGE_NUDGES } as SettingItem<UsageNudges>,
+  /** Nudges the user dismissed in the popup. */
+  usageNudgeDismissals: { key: 'local:usageNudgeDismissals', schema: NudgeDismissalsSchema, fallback: [] } as SettingItem<string[]>,
 };
 
 /** Parse a stored value; anything invalid (or absent) reads as the default. */

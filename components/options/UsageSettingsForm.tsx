@@ -1,0 +1,82 @@
+/**
+ * The user's own working hours (for after-hours usage) and the opt-in nudges. Presentational
+ * over a UsageSettingsForm draft; the schedule editor is the one business hours use too.
+ */
+import { useId } from 'react';
+import type { UsageSettingsForm as Form } from '@/lib/usage/settings-form';
+import { useI18n } from '../i18n';
+import { ScheduleEditor } from './ScheduleEditor';
+
+export interface UsageSettingsFormProps {
+  form: Form;
+  onChange(next: Form): void;
+  onSave(): void;
+  /** Field path ("budgetHours", "schedule.days.1.0.start") → translated message. */
+  errors: Readonly<Record<string, string>>;
+  timeZones: readonly string[];
+  status: 'idle' | 'saved' | 'invalid';
+}
+
+export function UsageSettingsForm({ form, onChange, onSave, errors, timeZones, status }: UsageSettingsFormProps) {
+  const { t } = useI18n();
+  const id = useId();
+  const scheduleErrors = Object.fromEntries(
+    Object.entries(errors)
+      .filter(([k]) => k.startsWith('schedule.'))
+      .map(([k, v]) => [k.slice('schedule.'.length), v]),
+  );
+  const field = (key: 'budgetHours' | 'lateNights', label: string, inputMode: 'decimal' | 'numeric') => (
+    <div className="field">
+      <label htmlFor={`${id}-${key}`}>{label}</label>
+      <input
+        id={`${id}-${key}`}
+        inputMode={inputMode}
+        value={form[key]}
+        aria-invalid={errors[key] ? true : undefined}
+        aria-describedby={errors[key] ? `${id}-${key}-error` : undefined}
+        onChange={(e) => onChange({ ...form, [key]: e.target.value })}
+      />
+      {errors[key] && (
+        <span id={`${id}-${key}-error`} className="error" role="alert">
+          {errors[key]}
+        </span>
+      )}
+    </div>
+  );
+  return (
+    <form
+      className="card"
+      aria-labelledby={`${id}-title`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave();
+      }}
+    >
+      <h2 id={`${id}-title`}>{t('usageOptions.title')}</h2>
+      <p className="muted">{t('usageOptions.intro')}</p>
+      <ScheduleEditor
+        legend={t('usageOptions.schedule')}
+        value={form.schedule}
+        onChange={(schedule) => onChange({ ...form, schedule })}
+        timeZones={timeZones}
+        errors={scheduleErrors}
+      />
+      <fieldset>
+        <legend>{t('usageOptions.nudges')}</legend>
+        {field('budgetHours', t('usageOptions.budget'), 'decimal')}
+        {field('lateNights', t('usageOptions.lateNights'), 'numeric')}
+      </fieldset>
+      <div className="actions">
+        <button type="submit" className="primary">
+          {t('options.save')}
+        </button>
+        {status === 'saved' && <span role="status">{t('options.saved')}</span>}
+        {status === 'invalid' && (
+          <span role="alert" className="error">
+            {t('options.saveFailed')}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}

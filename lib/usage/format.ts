@@ -1,0 +1,49 @@
+/** Display formatting for usage figures: durations, percentages, days and times, per locale. */
+import type { Translator } from '../i18n';
+
+/** "under 1 min", "25 min", "3 h 5 min"; minutes are floored so nothing is overstated. */
+export function formatDuration(ms: number, t: Translator['t']): string {
+  const totalMinutes = Math.floor(Math.max(0, ms) / 60_000);
+  if (ms > 0 && totalMinutes === 0) return t('usage.duration.underMinute');
+  const h = Math.floor(totalMinutes / 60);
+  const m = totalMinutes % 60;
+  if (h === 0) return t('usage.duration.minutes', { m });
+  return t('usage.duration.hours', { h, m });
+}
+
+export function formatPercent(ratio: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(Math.abs(ratio));
+}
+
+const MS_DAY = 86_400_000;
+
+/** A day key ("2026-11-26") as a short weekday and date, e.g. "Thu 26". */
+export function formatDay(day: string, locale: string, style: 'short' | 'long' = 'short'): string {
+  const [y, m, d] = day.split('-').map(Number);
+  // Noon UTC of that calendar date, formatted in UTC, shows the same date everywhere.
+  const at = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12));
+  return new Intl.DateTimeFormat(locale, style === 'short' ? { weekday: 'short', day: 'numeric', timeZone: 'UTC' } : { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(at);
+}
+
+/** A short date ("26 Nov") for trend ranges. */
+export function formatShortDate(day: string, locale: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12)));
+}
+
+/** When the next shift starts, in the schedule's zone: "today 09:00", or weekday and time. */
+export function formatShiftStart(at: number, now: number, timeZone: string, locale: string): string {
+  const sameWeek = at - now < 6 * MS_DAY;
+  return new Intl.DateTimeFormat(locale, {
+    ...(sameWeek ? { weekday: 'long' } : { weekday: 'long', month: 'long', day: 'numeric' }),
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  }).format(new Date(at));
+}
+
+/** Relative change of `current` against `previous`, or null when there is nothing to compare. */
+export function changeRatio(current: number, previous: number): number | null {
+  if (previous <= 0) return null;
+  return (current - previous) / previous;
+}
