@@ -1,0 +1,75 @@
+/**
+ * Sorting a batch of mutation records into the little work it implies (DESIGN §3: work only
+ * on the added and removed nodes). Pure over the DOM it is handed: the caller says which nodes
+ * are known rows and where the open thread is.
+ */
+import { composedParent, containsDeep, isBatonElement } from './dom';
+
+export interface MutationContext {
+  /** The known row at or above `node` (composed tree), or null. */
+  rowOf(node: Node): Element | null;
+  /** Parents of known rows: additions there are list changes, not thread changes. */
+  isListContainer(node: Node): boolean;
+  /** The open thread's region, if one is shown. */
+  threadRegion: Node | null;
+}
+
+export interface MutationSummary {
+  /** Known rows whose content changed: re-read each. */
+  dirtyRows: Set<Element>;
+  /** Elements added outside known rows: new rows, or containers of rows. */
+  added: Element[];
+  /** Nodes removed outside known rows: a removed row, or a subtree holding rows. */
+  removed: Node[];
+  /** Something changed that may concern the open thread (or a thread appearing). */
+  threadTouched: boolean;
+}
+
+type Record_ = Pick<MutationRecord, 'type' | 'target' | 'addedNodes' | 'removedNodes'>;
+
+function onlyBaton(nodes: NodeList): boolean {
+  for (let i = 0; i < nodes.length; i++) if (!isBatonElement(nodes[i]!)) return false;
+  return true;
+}
+
+/** Inside one of Baton's own hosts (their shadow content is never the page's). */
+function insideBaton(node: Node): boolean {
+  for (let n: Node | null = node; n; n = composedParent(n)) if (isBatonElement(n)) return true;
+  return false;
+}
+
+export function summarizeMutations(records: Iterable<Record_>, ctx: MutationContext): MutationSummary {
+  const out: MutationSummary = { dirtyRows: new Set(), added: [], removed: [], threadTouched: false };
+  const inThread = (n: Node) => ctx.threadRegion !== null && containsDeep(ctx.threadRegion, n);
+  for (const rec of records) {
+    const target = rec.target;
+    if (rec.type === 'childList') {
+      // Our own badge going in or out of a row is not a change of the row.
+      if (onlyBaton(rec.addedNodes) && onlyBaton(rec.removedNodes)) continue;
+    }
+    if (insideBaton(target)) continue;
+    const row = ctx.rowOf(target);
+    if (row) {
+      out.dirtyRows.add(row);
+      continue;
+    }
+    const threadChange = inThread(target);
+    if (threadChange) out.threadTouched = true;
+    if (rec.type !== 'childList') continue;
+    const list = ctx.isListContainer(target);
+    for (let i = 0; i < rec.addedNodes.length; i++) {
+      const n = rec.addedNodes[i]!;
+      if (n.nodeType !== 1 || isBatonElement(n)) continue;
+      out.added.push(n as Element);
+      // A new panel outside the list may be the thread appearing (SPA navigation).
+      if (!list) out.threadTouched = true;
+    }
+    for (let i = 0; i < rec.removedNodes.length; i++) {
+      const n = rec.removedNodes[i]!;
+      if (isBatonElement(n)) continue;
+      out.removed.push(n);
+      if (!list && n.nodeType === 1) out.threadTouched = true;
+    }
+  }
+  return out;
+}

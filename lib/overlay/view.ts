@@ -1,0 +1,98 @@
+/**
+ * What a timer badge says, as a pure function of the conversation, its SLA snapshot, the time
+ * and the UI language. Durations are formatted through i18n (plural rules, Arabic digits).
+ */
+import type { Translator } from '../i18n';
+import type { ConversationState } from '../platforms/types';
+import type { TimerState, TimerView } from './badge';
+
+/** The SLA engine's answer for one waiting conversation (see sla-state.ts). */
+export interface SlaSnapshot {
+  state: 'ok' | 'warn' | 'breach';
+  /** Wall-clock instant the reply is due. */
+  dueAt: Date;
+  /** Countable (business) time left until due, in ms; negative once overdue. */
+  remainingMs: number;
+  /** When the state will next change (warn or breach), or null when it cannot change again. */
+  nextChangeAt: Date | null;
+  /** True when only business hours count, so the wall-clock due time is worth showing. */
+  businessHours: boolean;
+}
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+
+/** What the visible text depends on: equal buckets render identically. */
+export function textBucket(waitedMs: number): number {
+  const ms = Math.max(0, waitedMs);
+  return ms < MIN ? Math.floor(ms / 1000) : 60 + Math.floor(ms / MIN);
+}
+
+/** Compact waiting time: "45s", "12m", "3h 5m", "2d 4h". */
+export function shortDuration(ms: number, t: Translator['t']): string {
+  const v = Math.max(0, ms);
+  if (v < MIN) return t('overlay.timer.short.s', { s: Math.floor(v / 1000) });
+  if (v < HOUR) return t('overlay.timer.short.m', { m: Math.floor(v / MIN) });
+  if (v < DAY) return t('overlay.timer.short.hm', { h: Math.floor(v / HOUR), m: Math.floor((v % HOUR) / MIN) });
+  return t('overlay.timer.short.dh', { d: Math.floor(v / DAY), h: Math.floor((v % DAY) / HOUR) });
+}
+
+/** Spoken duration, the two largest units: "3 hours 12 minutes", "ساعتان و5 دقائق". */
+export function longDuration(ms: number, t: Translator['t']): string {
+  const v = Math.max(0, ms);
+  if (v < MIN) return t('overlay.duration.underMinute');
+  const d = Math.floor(v / DAY);
+  const h = Math.floor((v % DAY) / HOUR);
+  const m = Math.floor((v % HOUR) / MIN);
+  const parts: string[] = [];
+  if (d > 0) parts.push(t('overlay.duration.days', { count: d }));
+  if (h > 0) parts.push(t('overlay.duration.hours', { count: h }));
+  if (d === 0 && m > 0) parts.push(t('overlay.duration.minutes', { count: m }));
+  const [a, b] = parts;
+  if (a === undefined) return t('overlay.duration.underMinute');
+  return b === undefined ? a : t('overlay.duration.pair', { a, b });
+}
+
+export interface ViewInput {
+  conv: Pick<ConversationState, 'key' | 'lastIsInbound' | 'waitingSince' | 'customerName'>;
+  /** Null when the conversation is not waiting (answered or unknown). */
+  sla: SlaSnapshot | null;
+  now: Date;
+  translator: Translator;
+  /** IANA zone for the wall-clock due time. */
+  timeZone?: string;
+}
+
+/** Is the conversation waiting for the brand, as far as the adapter can tell? */
+export function waitingSinceOf(conv: ViewInput['conv']): Date | null {
+  if (conv.lastIsInbound === false) return null;
+  const at = conv.waitingSince;
+  return at && Number.isFinite(at.getTime()) ? at : null;
+}
+
+export function timerView({ conv, sla, now, translator, timeZone }: ViewInput): TimerView {
+  const { t, dir, locale } = translator;
+  const named = (status: string) =>
+    conv.customerName ? t('overlay.timer.label.named', { name: conv.customerName, status }) : status;
+  const base = { key: conv.key, dir, lang: locale };
+  if (conv.lastIsInbound === false) {
+    return { ...base, state: 'ok', waitingSince: '', text: t('overlay.timer.answered'), label: named(t('overlay.timer.label.answered')) };
+  }
+  const since = waitingSinceOf(conv);
+  if (!since || !sla) {
+    return { ...base, state: 'unknown', waitingSince: '', text: t('overlay.timer.unknown'), label: named(t('overlay.timer.label.unknown')) };
+  }
+  const waited = now.getTime() - since.getTime();
+  const waitedText = longDuration(waited, t);
+  let status =
+    sla.remainingMs >= 0
+      ? t('overlay.timer.label.waiting', { waited: waitedText, left: longDuration(sla.remainingMs, t) })
+      : t('overlay.timer.label.overdue', { waited: waitedText, over: longDuration(-sla.remainingMs, t) });
+  if (sla.businessHours) {
+    const at = new Intl.DateTimeFormat(locale, { weekday: 'short', hour: 'numeric', minute: '2-digit', timeZone }).format(sla.dueAt);
+    status = t('overlay.timer.label.dueAt', { status, at });
+  }
+  const state: TimerState = sla.state;
+  return { ...base, state, waitingSince: since.toISOString(), text: shortDuration(waited, t), label: named(status) };
+}
