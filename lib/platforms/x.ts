@@ -180,7 +180,7 @@ function readChatRow(row: Element, ctx: ReadContext): ConversationObservation | 
   const name = pieces[0] && !pieces[0].startsWith('@') ? pieces[0] : null;
   const rest = pieces.slice(name ? 1 : 0).filter((p) => !/^@\w{1,15}$/.test(p) && p !== '·');
   const machine = readTime(row, ctx);
-  const visible = machine ? null : findTimePiece(rest, ctx);
+  const visible = findTimePiece(rest, ctx);
   const at = machine?.at ?? visible?.at ?? null;
   const previewPieces = rest.filter((_, i) => i !== visible?.index);
   const preview = previewPieces.join(' ');
