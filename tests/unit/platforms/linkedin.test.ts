@@ -1,0 +1,101 @@
+import { describe, expect, test } from 'vitest';
+import { Window } from 'happy-dom';
+import { checkHealth } from '../../../lib/platforms/health';
+import { linkedin, pageKind, threadKeyFromPath } from '../../../lib/platforms/linkedin';
+import { expectAdapterOnFixture, listFixtures, loadFixture } from './fixture-loader';
+
+describe('linkedin adapter on every fixture', () => {
+  const fixtures = listFixtures('linkedin');
+  test('has fixtures, including the shadow-root and a non-English one', () => {
+    const names = fixtures.map((f) => f.name);
+    expect(names).toEqual(expect.arrayContaining(['messaging', 'messaging-shadow', 'page-inbox-fr', 'unrecognised']));
+  });
+  for (const f of fixtures) test(f.name, () => expectAdapterOnFixture(linkedin, f));
+});
+
+describe('linkedin pageKind', () => {
+  const table: [string, string | null][] = [
+    ['https://www.linkedin.com/messaging/', 'inbox'],
+    ['https://www.linkedin.com/messaging', 'inbox'],
+    ['https://www.linkedin.com/messaging/compose/', 'inbox'],
+    ['https://www.linkedin.com/messaging/thread/new/', 'inbox'],
+    ['https://www.linkedin.com/messaging/thread/2-YWJjZGVm==/', 'thread'],
+    ['https://www.linkedin.com/messaging/thread/2-YWJjZGVm==/?filter=unread', 'thread'],
+    ['https://www.linkedin.com/company/12345/admin/inbox/', 'inbox'],
+    ['https://www.linkedin.com/company/12345/admin/inbox', 'inbox'],
+    ['https://www.linkedin.com/company/12345/admin/inbox/thread/2-b3JnMQ==/', 'thread'],
+    ['https://www.linkedin.com/company/12345/admin/dashboard/', null],
+    ['https://www.linkedin.com/company/acme/', null],
+    ['https://www.linkedin.com/feed/', null],
+    ['https://www.linkedin.com/in/jane-customer-000/', null],
+    ['https://www.linkedin.com/', null],
+    ['http://www.linkedin.com/messaging/', null],
+    ['https://linkedin.com/messaging/', null],
+    ['https://evil.example/www.linkedin.com/messaging/', null],
+    ['https://www.linkedin.com.evil.example/messaging/', null],
+  ];
+  test.each(table)('%s → %s', (url, kind) => expect(pageKind(new URL(url))).toBe(kind));
+});
+
+describe('linkedin thread reading', () => {
+  test('group times take their day from the heading above; follow-ups inherit the group time', async () => {
+    const f = listFixtures('linkedin').find((x) => x.name === 'messaging');
+    if (!f) throw new Error('messaging fixture missing');
+    const { document, ctx, close } = await loadFixture(f);
+    try {
+      const thread = linkedin.readThread(document, ctx);
+      expect(thread?.messages.map((m) => [m.direction, m.at?.toISOString() ?? null])).toEqual([
+        ['inbound', '2025-11-13T16:10:00.000Z'],
+        ['inbound', '2025-11-13T16:10:00.000Z'],
+        ['outbound', '2025-11-13T16:20:00.000Z'],
+        ['inbound', '2025-11-14T14:30:00.000Z'],
+      ]);
+      expect(thread?.lastOutboundAt?.toISOString()).toBe('2025-11-13T16:20:00.000Z');
+    } finally {
+      await close();
+    }
+  });
+
+  test('the shadow-root variant is read through #interop-outlet', async () => {
+    const f = listFixtures('linkedin').find((x) => x.name === 'messaging-shadow');
+    if (!f) throw new Error('messaging-shadow fixture missing');
+    const { document, ctx, close } = await loadFixture(f);
+    try {
+      expect(document.querySelector('.msg-conversation-listitem')).toBeNull();
+      const rows = linkedin.readConversations(document, ctx);
+      expect(rows).toHaveLength(2);
+      for (const r of rows) expect(r.row.getRootNode()).toBe(document.getElementById('interop-outlet')?.shadowRoot);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('linkedin keys', () => {
+  test('messaging and Page threads have distinct, stable keys from the path', () => {
+    expect(threadKeyFromPath('/messaging/thread/2-YWJjZGVm==/')).toBe('linkedin:2-YWJjZGVm==');
+    expect(threadKeyFromPath('https://www.linkedin.com/messaging/thread/2-YWJjZGVm==/')).toBe('linkedin:2-YWJjZGVm==');
+    expect(threadKeyFromPath('/company/12345/admin/inbox/thread/2-YWJjZGVm==/')).toBe('linkedin:page:12345:2-YWJjZGVm==');
+    expect(threadKeyFromPath('/messaging/')).toBeNull();
+    expect(threadKeyFromPath('/feed/')).toBeNull();
+  });
+});
+
+describe('linkedin on a page that is not its layout', () => {
+  test('health is false and nothing is read on a foreign tree', () => {
+    const win = new Window({ url: 'https://www.linkedin.com/messaging/' });
+    const doc = win.document as unknown as Document;
+    const div = doc.createElement('div');
+    div.className = 'msg-something-else';
+    div.textContent = 'Jane · 2:30 PM · Hello';
+    doc.body.append(div);
+    const ctx = { now: new Date('2025-11-14T16:00:00Z'), locale: 'en', timeZone: 'UTC', url: new URL('https://www.linkedin.com/messaging/') };
+    expect(checkHealth(linkedin, doc, 'inbox').recognised).toBe(false);
+    expect(checkHealth(linkedin, doc, 'thread').recognised).toBe(false);
+    expect(checkHealth(linkedin, doc, null).recognised).toBe(false);
+    expect(linkedin.readConversations(doc, ctx)).toEqual([]);
+    expect(linkedin.readThread(doc, ctx)).toBeNull();
+    expect(linkedin.findComposer(doc)).toBeNull();
+    expect(linkedin.readActingIdentity(doc)).toBeNull();
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, test } from 'vitest';
+import { Window } from 'happy-dom';
+import { checkHealth } from '../../../lib/platforms/health';
+import { pageKind, youtube } from '../../../lib/platforms/youtube';
+import { expectAdapterOnFixture, listFixtures, loadFixture } from './fixture-loader';
+
+describe('youtube adapter on every fixture', () => {
+  const fixtures = listFixtures('youtube');
+  test('has Studio, watch-page and non-English fixtures', () => {
+    expect(fixtures.map((f) => f.name)).toEqual(expect.arrayContaining(['studio-comments', 'studio-video-ar', 'watch-de']));
+  });
+  for (const f of fixtures) test(f.name, () => expectAdapterOnFixture(youtube, f));
+});
+
+describe('youtube pageKind', () => {
+  const table: [string, string | null][] = [
+    ['https://studio.youtube.com/channel/UCabcdefghijklmnopqrstuv/comments/inbox', 'comments'],
+    ['https://studio.youtube.com/channel/UCabcdefghijklmnopqrstuv/comments', 'comments'],
+    ['https://studio.youtube.com/channel/UCabcdefghijklmnopqrstuv/comments/inbox?filter=%5B%5D', 'comments'],
+    ['https://studio.youtube.com/video/dQw4w9WgXcQ/comments', 'comments'],
+    ['https://studio.youtube.com/video/dQw4w9WgXcQ/comments/inbox', 'comments'],
+    ['https://studio.youtube.com/video/dQw4w9WgXcQ/edit', null],
+    ['https://studio.youtube.com/channel/UCabcdefghijklmnopqrstuv', null],
+    ['https://studio.youtube.com/channel/UCabcdefghijklmnopqrstuv/videos/upload', null],
+    ['https://www.youtube.com/watch?v=dQw4w9WgXcQ', 'comments'],
+    ['https://www.youtube.com/watch?v=dQw4w9WgXcQ&lc=UgxAAAAAAAAAAAAAAAAA4AaABAg', 'comments'],
+    ['https://www.youtube.com/watch', null],
+    ['https://www.youtube.com/', null],
+    ['https://www.youtube.com/@acmetutorials', null],
+    ['https://www.youtube.com/results?search_query=baton', null],
+    ['https://m.youtube.com/watch?v=dQw4w9WgXcQ', null],
+    ['http://www.youtube.com/watch?v=dQw4w9WgXcQ', null],
+    ['https://studio.youtube.com.evil.example/video/dQw4w9WgXcQ/comments', null],
+  ];
+  test.each(table)('%s → %s', (url, kind) => expect(pageKind(new URL(url))).toBe(kind));
+});
+
+describe('youtube comment rules', () => {
+  test('a verified viewer carrying a badge does not answer for the brand on a watch page', async () => {
+    const f = listFixtures('youtube').find((x) => x.name === 'watch-de');
+    if (!f) throw new Error('watch-de fixture missing');
+    const { document, ctx, close } = await loadFixture(f);
+    try {
+      const rows = youtube.readConversations(document, ctx);
+      const petra = rows.find((r) => r.customerName === '@petra');
+      expect(petra?.lastIsInbound).toBe(true);
+      expect(petra?.waitingSince?.toISOString()).toBe('2025-11-14T10:00:00.000Z');
+      // The row is the thread element, so overlays sit beside the whole thread.
+      expect(petra?.row.localName).toBe('ytd-comment-thread-renderer');
+      expect(petra?.url).toBe('https://www.youtube.com/watch?v=dQw4w9WgXcQ&lc=UgxCCCCCCCCCCCCCCCCC4AaABAg');
+    } finally {
+      await close();
+    }
+  });
+
+  test('a customer follow-up after the brand reply waits again, from the first comment after that reply', async () => {
+    const f = listFixtures('youtube').find((x) => x.name === 'studio-comments');
+    if (!f) throw new Error('studio-comments fixture missing');
+    const { document, ctx, close } = await loadFixture(f);
+    try {
+      const lee = youtube.readConversations(document, ctx).find((r) => r.customerName === '@lee');
+      expect(lee?.lastOutboundAt?.toISOString()).toBe('2025-11-12T16:00:00.000Z');
+      expect(lee?.lastInboundAt?.toISOString()).toBe('2025-11-14T15:00:00.000Z');
+      expect(lee?.waitingSince?.toISOString()).toBe('2025-11-14T13:00:00.000Z');
+      expect(lee?.lastInboundText).toBe('Around minute 4.');
+    } finally {
+      await close();
+    }
+  });
+
+  test('one re-rendered thread handed back alone reads the same as within the page', async () => {
+    const f = listFixtures('youtube').find((x) => x.name === 'watch-de');
+    if (!f) throw new Error('watch-de fixture missing');
+    const { document, ctx, close } = await loadFixture(f);
+    try {
+      const all = youtube.readConversations(document, ctx);
+      const second = all[1];
+      if (!second) throw new Error('expected rows');
+      const alone = youtube.readConversations(second.row, ctx);
+      expect(alone.map((r) => [r.key, r.waitingSince, r.lastIsInbound])).toEqual([[second.key, second.waitingSince, second.lastIsInbound]]);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('youtube on a page that is not its layout', () => {
+  test('health is false and nothing is read on a foreign tree', () => {
+    const url = 'https://studio.youtube.com/channel/UCabcdefghijklmnopqrstuv/comments/inbox';
+    const win = new Window({ url });
+    const doc = win.document as unknown as Document;
+    const div = doc.createElement('div');
+    div.className = 'comment';
+    div.textContent = '@jane · 2 hours ago · Hello';
+    doc.body.append(div);
+    const ctx = { now: new Date('2025-11-14T16:00:00Z'), locale: 'en', timeZone: 'UTC', url: new URL(url) };
+    expect(checkHealth(youtube, doc, 'comments').recognised).toBe(false);
+    expect(youtube.readConversations(doc, ctx)).toEqual([]);
+    expect(youtube.readThread(doc, ctx)).toBeNull();
+    expect(youtube.findComposer(doc)).toBeNull();
+    expect(youtube.readActingIdentity(doc)).toBeNull();
+  });
+});
