@@ -1,0 +1,84 @@
+/**
+ * The page's one shared ticker model (DESIGN §5: one ticker per page, visible badges only).
+ * Each badge is redrawn when it is visible and its text would change (once a minute past the
+ * first minute), and — visible or not — when its SLA state changes, so the light-DOM state
+ * attribute is always right while offscreen badges cost one comparison per tick.
+ */
+import type { Translator } from '../i18n';
+import type { ConversationState, PlatformId } from '../platforms/types';
+import type { SlaPolicy } from '../time/schemas';
+import type { TimerView } from './badge';
+import { textBucket, timerView, waitingSinceOf, type SlaSnapshot } from './view';
+
+export interface TimerClockDeps<H> {
+  render(host: H, view: TimerView): void;
+  policy(): SlaPolicy;
+  translator(): Translator;
+  /** The SLA engine's answer for a waiting conversation (lib/overlay/sla-state.ts). */
+  sla: (waitingSince: Date, platform: PlatformId, policy: SlaPolicy, now: Date) => SlaSnapshot;
+}
+
+interface Model {
+  conv: ConversationState;
+  platform: PlatformId;
+  visible: boolean;
+  /** Redraw offscreen at this time (ms), the next SLA state change. */
+  nextCheck: number;
+  /** What was last drawn: state and text bucket. */
+  drawn: string;
+}
+
+export class TimerClock<H> {
+  private readonly models = new Map<H, Model>();
+  constructor(private readonly deps: TimerClockDeps<H>) {}
+
+  get size(): number {
+    return this.models.size;
+  }
+
+  /** Add or replace a badge's conversation and draw it now. */
+  set(host: H, conv: ConversationState, platform: PlatformId, now: number): void {
+    const prev = this.models.get(host);
+    const model: Model = { conv, platform, visible: prev?.visible ?? false, nextCheck: Infinity, drawn: '' };
+    this.models.set(host, model);
+    this.draw(host, model, now, true);
+  }
+
+  delete(host: H): void {
+    this.models.delete(host);
+  }
+
+  setVisible(host: H, visible: boolean, now: number): void {
+    const m = this.models.get(host);
+    if (!m) return;
+    m.visible = visible;
+    if (visible) this.draw(host, m, now, false);
+  }
+
+  /** One tick of the shared ticker. */
+  tick(now: number): void {
+    for (const [host, m] of this.models) if (m.visible || now >= m.nextCheck) this.draw(host, m, now, false);
+  }
+
+  /** Settings or language changed: redraw everything. */
+  refreshAll(now: number): void {
+    for (const [host, m] of this.models) this.draw(host, m, now, true);
+  }
+
+  private draw(host: H, m: Model, now: number, force: boolean): void {
+    const since = waitingSinceOf(m.conv);
+    let snap: SlaSnapshot | null = null;
+    if (since) {
+      try {
+        snap = this.deps.sla(since, m.platform, this.deps.policy(), new Date(now));
+      } catch {
+        snap = null; // an impossible policy or date: show "unknown", never a wrong number
+      }
+    }
+    m.nextCheck = snap?.nextChangeAt ? snap.nextChangeAt.getTime() : Infinity;
+    const drawn = since && snap ? `${snap.state}|${textBucket(now - since.getTime())}` : m.conv.lastIsInbound === false ? 'answered' : 'unknown';
+    if (!force && drawn === m.drawn) return;
+    m.drawn = drawn;
+    this.deps.render(host, timerView({ conv: m.conv, sla: snap, now: new Date(now), translator: this.deps.translator() }));
+  }
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { createTranslator } from '@/lib/i18n';
+import type { TimerView } from '@/lib/overlay/badge';
+import { TimerClock } from '@/lib/overlay/timer-clock';
+import type { SlaSnapshot } from '@/lib/overlay/view';
+import type { ConversationState } from '@/lib/platforms/types';
+import { DEFAULT_SLA_POLICY } from '@/lib/time/schemas';
+
+const H = 3_600_000;
+const T0 = Date.parse('2026-03-02T00:00:00Z');
+
+/** A stand-in engine with a 24 h target and warn at 18 h, enough to drive the clock. */
+function fakeSla(since: Date, _p: unknown, _policy: unknown, now: Date): SlaSnapshot {
+  const waited = now.getTime() - since.getTime();
+  const warnAt = since.getTime() + 18 * H;
+  const dueAt = since.getTime() + 24 * H;
+  const state = waited >= 24 * H ? 'breach' : waited >= 18 * H ? 'warn' : 'ok';
+  const next = state === 'ok' ? warnAt : state === 'warn' ? dueAt : null;
+  return { state, dueAt: new Date(dueAt), remainingMs: dueAt - now.getTime(), nextChangeAt: next === null ? null : new Date(next), businessHours: false };
+}
+
+const conv = (since: number | null, inbound: boolean | null = true): ConversationState => ({
+  key: `k${since}`,
+  platform: 'x',
+  customerName: null,
+  lastInboundAt: null,
+  lastOutboundAt: null,
+  lastIsInbound: inbound,
+  waitingSince: since === null ? null : new Date(since),
+  lastInboundText: null,
+  url: null,
+});
+
+function setup() {
+  const draws: { host: string; view: TimerView }[] = [];
+  const clock = new TimerClock<string>({
+    render: (host, view) => draws.push({ host, view }),
+    policy: () => DEFAULT_SLA_POLICY,
+    translator: () => createTranslator('en'),
+    sla: fakeSla,
+  });
+  return { clock, draws };
+}
+
+describe('TimerClock: one shared ticker, visible badges only', () => {
+  it('draws on set, then redraws a visible badge only when its text changes (once a minute)', () => {
+    const { clock, draws } = setup();
+    clock.set('a', conv(T0), 'x', T0 + 2 * H);
+    clock.setVisible('a', true, T0 + 2 * H);
+    expect(draws).toHaveLength(1);
+    for (let s = 1; s < 60; s++) clock.tick(T0 + 2 * H + s * 1000);
+    expect(draws).toHaveLength(1);
+    clock.tick(T0 + 2 * H + 60_000);
+    expect(draws).toHaveLength(2);
+    expect(draws[1]!.view.text).toBe('2h 1m');
+  });
+
+  it('leaves offscreen badges alone until their SLA state changes, then fixes the state', () => {
+    const { clock, draws } = setup();
+    clock.set('off', conv(T0), 'x', T0 + 17 * H);
+    for (let m = 1; m < 60; m++) clock.tick(T0 + 17 * H + m * 60_000);
+    expect(draws).toHaveLength(1);
+    clock.tick(T0 + 18 * H);
+    expect(draws).toHaveLength(2);
+    expect(draws[1]!.view.state).toBe('warn');
+    clock.tick(T0 + 24 * H + 1);
+    expect(draws.at(-1)!.view.state).toBe('breach');
+    const n = draws.length;
+    clock.tick(T0 + 30 * H);
+    expect(draws).toHaveLength(n); // breach is final: no more offscreen work
+  });
+
+  it('becoming visible brings the text up to date at once', () => {
+    const { clock, draws } = setup();
+    clock.set('a', conv(T0), 'x', T0 + H);
+    clock.tick(T0 + 3 * H);
+    expect(draws).toHaveLength(1);
+    clock.setVisible('a', true, T0 + 3 * H);
+    expect(draws.at(-1)!.view.text).toBe('3h 0m');
+  });
+
+  it('answered and unknown conversations never tick', () => {
+    const { clock, draws } = setup();
+    clock.set('answered', conv(T0, false), 'x', T0);
+    clock.set('unknown', conv(null), 'x', T0);
+    clock.setVisible('answered', true, T0);
+    clock.setVisible('unknown', true, T0);
+    for (let s = 1; s < 600; s++) clock.tick(T0 + s * 1000);
+    expect(draws.map((d) => [d.host, d.view.state, d.view.waitingSince])).toEqual([
+      ['answered', 'ok', ''],
+      ['unknown', 'unknown', ''],
+    ]);
+  });
+
+  it('an engine error shows unknown, never a number', () => {
+    const draws: TimerView[] = [];
+    const clock = new TimerClock<string>({
+      render: (_h, v) => draws.push(v),
+      policy: () => DEFAULT_SLA_POLICY,
+      translator: () => createTranslator('en'),
+      sla: () => {
+        throw new RangeError('bad zone');
+      },
+    });
+    clock.set('a', conv(T0), 'x', T0 + H);
+    expect(draws[0]!.state).toBe('unknown');
+    expect(draws[0]!.waitingSince).toBe('');
+  });
+
+  it('refreshAll redraws every badge (settings or language changed)', () => {
+    const { clock, draws } = setup();
+    clock.set('a', conv(T0), 'x', T0);
+    clock.set('b', conv(T0), 'x', T0);
+    clock.refreshAll(T0);
+    expect(draws).toHaveLength(4);
+    clock.delete('a');
+    clock.refreshAll(T0);
+    expect(draws).toHaveLength(5);
+  });
+});
