@@ -113,17 +113,24 @@ function brandOf(root: ParentNode, ctx: ReadContext): Brand {
   const channel = STUDIO_CHANNEL_COMMENTS.exec(ctx.url.pathname)?.[1];
   if (channel) paths.add(`channel/${channel}`);
   if (!studio) {
-    const owner = firstMatch(root, selectors.videoOwner) ?? ownerInDocument(root);
-    const p = channelPath(owner?.getAttribute('href'), ctx.url.href);
+    const p = channelPath(videoOwnerLink(root)?.getAttribute('href'), ctx.url.href);
     if (p) paths.add(p);
   }
   return { paths, badgeOnly: paths.size === 0, studio };
 }
 
-/** Overlays may hand a single thread back: the owner block is then elsewhere in its document. */
-function ownerInDocument(root: ParentNode): Element | null {
-  const doc = (root as Node).ownerDocument;
-  return doc && doc !== root ? firstMatch(doc, selectors.videoOwner) : null;
+/**
+ * The watch page's owner link. Overlays may hand a single thread back, so the owner block is
+ * looked up in the whole document; a plain query first (the owner block is light DOM), the
+ * shadow-piercing walk only when that finds nothing, so per-row reads stay cheap.
+ */
+function videoOwnerLink(root: ParentNode): Element | null {
+  const doc = (root as Node).ownerDocument ?? (root as Document);
+  for (const spec of selectors.videoOwner) {
+    const hit = attempt(() => doc.querySelector(spec.css), null);
+    if (hit) return hit;
+  }
+  return firstMatch(root, selectors.videoOwner);
 }
 
 /** The comment element that directly owns `el` (replies may be nested inside the top comment). */

@@ -71,6 +71,47 @@ describe('linkedin thread reading', () => {
   });
 });
 
+describe('linkedin late rendering', () => {
+  test('a row whose children render late is read once they arrive; the row alone reads the same', () => {
+    const url = 'https://www.linkedin.com/messaging/';
+    const win = new Window({ url });
+    const doc = win.document as unknown as Document;
+    const ctx = { now: new Date('2025-11-14T16:00:00Z'), locale: 'en', timeZone: 'UTC', url: new URL(url) };
+    const list = doc.createElement('ul');
+    list.className = 'msg-conversations-container__conversations-list';
+    const li = doc.createElement('li');
+    li.className = 'msg-conversation-listitem';
+    list.append(li);
+    doc.body.append(list);
+    // An empty row has no thread link yet: nothing to key it by, so nothing is reported.
+    expect(linkedin.readConversations(doc, ctx)).toEqual([]);
+    expect(checkHealth(linkedin, doc, 'inbox').recognised).toBe(true);
+
+    const a = doc.createElement('a');
+    a.className = 'msg-conversation-listitem__link';
+    a.setAttribute('href', '/messaging/thread/2-bGF0ZQ==/');
+    li.append(a);
+    const early = linkedin.readConversations(doc, ctx);
+    expect(early.map((r) => [r.key, r.lastIsInbound, r.waitingSince])).toEqual([['linkedin:2-bGF0ZQ==', null, null]]);
+
+    const name = doc.createElement('h3');
+    name.className = 'msg-conversation-listitem__participant-names';
+    name.textContent = 'Lena Late';
+    const time = doc.createElement('time');
+    time.className = 'msg-conversation-card__time-stamp';
+    time.textContent = '3:05 PM';
+    const snippet = doc.createElement('p');
+    snippet.className = 'msg-conversation-card__message-snippet';
+    snippet.textContent = 'Are you there?';
+    a.append(name, time, snippet);
+    const late = linkedin.readConversations(doc, ctx);
+    expect(late.map((r) => [r.key, r.customerName, r.lastIsInbound, r.waitingSince?.toISOString()])).toEqual([
+      ['linkedin:2-bGF0ZQ==', 'Lena Late', true, '2025-11-14T15:05:00.000Z'],
+    ]);
+    expect(linkedin.readConversations(li, ctx).map((r) => r.key)).toEqual(['linkedin:2-bGF0ZQ==']);
+  });
+});
+
 describe('linkedin keys', () => {
   test('messaging and Page threads have distinct, stable keys from the path', () => {
     expect(threadKeyFromPath('/messaging/thread/2-YWJjZGVm==/')).toBe('linkedin:2-YWJjZGVm==');

@@ -84,6 +84,39 @@ describe('youtube comment rules', () => {
   });
 });
 
+describe('youtube late rendering', () => {
+  test('replies that load after the thread change its state once they arrive', async () => {
+    const f = listFixtures('youtube').find((x) => x.name === 'studio-comments');
+    if (!f) throw new Error('studio-comments fixture missing');
+    const { document, ctx, close } = await loadFixture(f);
+    try {
+      const jane = youtube.readConversations(document, ctx)[0];
+      if (!jane) throw new Error('expected rows');
+      expect(jane.lastIsInbound).toBe(true);
+      // Studio loads replies lazily into #loaded-replies: the owner's reply arrives.
+      const reply = document.createElement('ytcp-comment');
+      const badge = document.createElement('ytcp-author-comment-badge');
+      const author = document.createElement('a');
+      author.id = 'author-text';
+      author.setAttribute('href', '/channel/UCbrandchannel000000000000');
+      author.textContent = '@AcmeTutorials';
+      badge.append(author);
+      const time = document.createElement('span');
+      time.className = 'published-time-text';
+      time.textContent = '1 minute ago';
+      const text = document.createElement('yt-formatted-string');
+      text.id = 'content-text';
+      text.textContent = 'Part 2 is out on Friday!';
+      reply.append(badge, time, text);
+      jane.row.querySelector('#loaded-replies')?.append(reply);
+      const after = youtube.readConversations(jane.row, ctx);
+      expect(after.map((r) => [r.key, r.lastIsInbound, r.waitingSince])).toEqual([[jane.key, false, null]]);
+    } finally {
+      await close();
+    }
+  });
+});
+
 describe('youtube on a page that is not its layout', () => {
   test('health is false and nothing is read on a foreign tree', () => {
     const url = 'https://studio.youtube.com/channel/UCabcdefghijklmnopqrstuv/comments/inbox';
