@@ -1,0 +1,531 @@
+/**
+ * Response timers on a platform inbox (DESIGN §4): a `<baton-timer>` inside every conversation
+ * row the adapter finds and one in the open thread's header. Work is incremental — each
+ * mutation batch touches only the rows around the added and removed nodes — with a
+ * time-throttled full read as the safety net, and one shared ticker that redraws only visible
+ * badges. Everything lives and dies with one ContentScriptContext.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { browser } from 'wxt/browser';
+import { queryAllDeep, shadowRootsIn } from '@/lib/dom/query';
+import { reportHealth } from '@/lib/health-messages';
+import { createTranslator, pickLocale, type Translator } from '@/lib/i18n';
+import { request } from '@/lib/messaging';
+import { checkHealth } from '@/lib/platforms/health';
+import { adapterForUrl } from '@/lib/platforms/index';
+import type {
+  AdapterHealth,
+  ConversationObservation,
+  ConversationState,
+  PageKind,
+  PlatformAdapter,
+  ReadContext,
+  ThreadObservation,
+} from '@/lib/platforms/types';
+import { createTimerHost, renderTimer, TIMER_TAG, type TimerPlace } from '@/lib/overlay/badge';
+import { closestComposed, composedParent, containsDeep } from '@/lib/overlay/dom';
+import { InertCopier, readRowIsolated } from '@/lib/overlay/isolated-read';
+import { summarizeMutations } from '@/lib/overlay/mutations';
+import { PerfRecorder } from '@/lib/overlay/perf';
+import { OverlayRegistry } from '@/lib/overlay/registry';
+import { learnRowSelector } from '@/lib/overlay/row-selector';
+import { Throttle, type TimerFns } from '@/lib/overlay/throttle';
+import { slaSnapshot } from '@/lib/overlay/sla-state';
+import { TimerClock } from '@/lib/overlay/timer-clock';
+import { readSetting, settingItems, watchSetting, type PlatformToggles, type UiLocale } from '@/lib/settings';
+import type { SlaPolicy } from '@/lib/time/schemas';
+
+/** Safety-net full reads: at most two a second (DESIGN §3). */
+const FULL_SCAN_GAP_MS = 500;
+/** Thread re-reads after changes in or around it. */
+const THREAD_READ_GAP_MS = 250;
+/** Look for late content this often while nothing is recognised yet … */
+const DISCOVERY_FAST_MS = 500;
+/** … for this long after start or navigation, then slowly. */
+const DISCOVERY_FAST_FOR_MS = 10_000;
+const DISCOVERY_SLOW_MS = 5_000;
+/** Do not tell options "layout not recognised" before the page had time to render. */
+const HEALTH_GRACE_MS = 8_000;
+/** After SPA navigation, accept an unchanged thread header only after this long. */
+const NAV_SETTLE_MS = 3_000;
+/** Attributes that carry times, labels and ids adapters read; everything else is churn. */
+const WATCHED_ATTRIBUTES = ['datetime', 'title', 'aria-label', 'href', 'data-testid', 'data-e2e', 'dir'];
+
+interface ThreadOverlay {
+  host: HTMLElement;
+  header: Element;
+  /** The part of the page that belongs to the thread: changes there re-read it. */
+  region: Node;
+  obs: ThreadObservation;
+}
+
+interface PendingNav {
+  url: string;
+  oldHeader: Element | null;
+  at: number;
+  touched: boolean;
+}
+
+export interface TimerOverlaysOptions {
+  ctx: ContentScriptContext;
+  /** Marks this instance's hosts; hosts with another owner are strays and go. */
+  owner: string;
+}
+
+export class TimerOverlays {
+  private readonly ctx: ContentScriptContext;
+  private readonly owner: string;
+  private readonly doc = document;
+  private readonly perf = new PerfRecorder(document, performance);
+  private readonly timers: TimerFns;
+  private readonly copier: InertCopier;
+  private readonly registry: OverlayRegistry<Element, ConversationObservation>;
+  private readonly hostOfRow = new Map<Element, HTMLElement>();
+  private readonly clock: TimerClock<HTMLElement>;
+  private readonly fullScan: Throttle;
+  private readonly threadRead: Throttle;
+  private readonly observed = new WeakSet<Node>();
+  private readonly listContainers = new WeakSet<Node>();
+  private mo: MutationObserver | null = null;
+  private io: IntersectionObserver | null = null;
+
+  private url: URL;
+  private match: { adapter: PlatformAdapter; kind: PageKind } | null = null;
+  private recognised = false;
+  private rowCss: string | null = null;
+  private thread: ThreadOverlay | null = null;
+  private pendingNav: PendingNav | null = null;
+  private discoverySince = Date.now();
+  private discoveryHandle: unknown = null;
+  private reportedHealth = '';
+  private healthSince = Date.now();
+  private stopped = false;
+
+  private policy: SlaPolicy;
+  private toggles: PlatformToggles;
+  private uiLocale: UiLocale;
+  private t: Translator;
+
+  constructor(opts: TimerOverlaysOptions) {
+    this.ctx = opts.ctx;
+    this.owner = opts.owner;
+    this.url = new URL(location.href);
+    this.timers = {
+      now: () => Date.now(),
+      setTimeout: (cb, ms) => this.ctx.setTimeout(cb, ms),
+      clearTimeout: (h) => clearTimeout(h as number),
+    };
+    this.copier = new InertCopier(document.implementation, location.href);
+    this.policy = settingItems.sla.fallback;
+    this.toggles = settingItems.platforms.fallback;
+    this.uiLocale = settingItems.uiLocale.fallback;
+    this.t = createTranslator(this.localeTag());
+    this.clock = new TimerClock<HTMLElement>({
+      render: (host, view) => renderTimer(host, view),
+      policy: () => this.policy,
+      translator: () => this.t,
+      sla: slaSnapshot,
+    });
+    this.registry = new OverlayRegistry<Element, ConversationObservation>(
+      {
+        mount: (row, obs) => this.mountRow(row, obs),
+        update: (row, obs) => this.updateRow(row, obs),
+        unmount: (row) => this.unmountRow(row),
+      },
+      (row) => row.isConnected,
+    );
+    this.fullScan = new Throttle(() => this.scanAll(), FULL_SCAN_GAP_MS, this.timers);
+    this.threadRead = new Throttle(() => this.readThreadNow(), THREAD_READ_GAP_MS, this.timers);
+  }
+
+  /** Start: read settings, scan, then follow the page. */
+  async start(): Promise<void> {
+    const [policy, toggles, uiLocale] = await Promise.all([
+      readSetting(settingItems.sla),
+      readSetting(settingItems.platforms),
+      readSetting(settingItems.uiLocale),
+    ]);
+    if (this.stopped || this.ctx.isInvalid) return;
+    this.policy = policy;
+    this.toggles = toggles;
+    this.uiLocale = uiLocale;
+    this.t = createTranslator(this.localeTag());
+
+    this.ctx.onInvalidated(() => this.stop());
+    const unwatch = [
+      watchSetting(settingItems.sla, (v) => {
+        this.policy = v;
+        this.clock.refreshAll(Date.now());
+      }),
+      watchSetting(settingItems.platforms, (v) => {
+        this.toggles = v;
+        this.fullScan.runNow();
+      }),
+      watchSetting(settingItems.uiLocale, (v) => {
+        this.uiLocale = v;
+        this.t = createTranslator(this.localeTag());
+        this.clock.refreshAll(Date.now());
+      }),
+    ];
+    this.ctx.onInvalidated(() => unwatch.forEach((u) => u()));
+
+    this.removeStrays(true);
+    this.mo = new MutationObserver((records) => this.onMutations(records));
+    this.observe(this.doc);
+    this.io = new IntersectionObserver((entries) => {
+      const now = Date.now();
+      for (const e of entries) this.clock.setVisible(e.target as HTMLElement, e.isIntersecting, now);
+    });
+    this.ctx.setInterval(() => this.tick(), 1000);
+    this.ctx.addEventListener(this.doc, 'visibilitychange', () => {
+      if (!this.doc.hidden) this.tick();
+    });
+    this.ctx.addEventListener(window, 'wxt:locationchange', (e) => this.onNavigate(e.newUrl));
+    this.fullScan.runNow();
+    this.scheduleDiscovery();
+  }
+
+  /** Remove every overlay and observer; idempotent. */
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.mo?.disconnect();
+    this.io?.disconnect();
+    this.fullScan.cancel();
+    this.threadRead.cancel();
+    if (this.discoveryHandle !== null) clearTimeout(this.discoveryHandle as number);
+    this.hideAll();
+  }
+
+  // ─── Reading ───────────────────────────────────────────────────────────────────────────────
+
+  private localeTag(): 'en' | 'ar' {
+    return pickLocale(this.uiLocale === 'auto' ? navigator.language : this.uiLocale);
+  }
+
+  private readContext(): ReadContext {
+    return {
+      now: new Date(),
+      locale: this.doc.documentElement.lang || navigator.language || 'en',
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      url: this.url,
+    };
+  }
+
+  /** The full read: health, every row, the thread. The safety net behind incremental work. */
+  private scanAll(): void {
+    if (this.stopped) return;
+    this.perf.run('scan', () => {
+      this.match = adapterForUrl(this.url);
+      const match = this.match;
+      if (!match || !this.toggles[match.adapter.id]) {
+        this.recognised = false;
+        this.hideAll();
+        return;
+      }
+      const health = safely(() => checkHealth(match.adapter, this.doc, match.kind), null);
+      this.reportHealthIfChanged(health, match.adapter);
+      if (!health?.recognised) {
+        // Never wrong numbers: an unrecognised layout shows no timers at all.
+        this.recognised = false;
+        this.hideAll();
+        return;
+      }
+      this.recognised = true;
+      const ctx = this.readContext();
+      const rows = safely(() => match.adapter.readConversations(this.doc, ctx), []);
+      this.registry.replaceAll(rows.map((obs) => ({ row: obs.row, obs })));
+      this.rowCss = learnRowSelector(match.adapter, rows.map((r) => r.row)) ?? this.rowCss;
+      for (const r of rows) this.noteRowPlace(r.row);
+      this.readThreadNow();
+      this.removeStrays(false);
+    });
+  }
+
+  private noteRowPlace(row: Element): void {
+    const parent = composedParent(row);
+    if (parent) this.listContainers.add(parent);
+    const root = row.getRootNode();
+    if (root !== this.doc) this.observe(root);
+  }
+
+  /** Read the open thread and place (or move, or remove) its timer. */
+  private readThreadNow(): void {
+    if (this.stopped) return;
+    const match = this.match;
+    if (!match || !this.recognised) return this.removeThread();
+    const nav = this.pendingNav;
+    if (nav) {
+      // WXT reports navigation before the new page commits: the DOM still shows the old thread.
+      if (location.href !== nav.url) return this.retryThreadSoon();
+    }
+    const th = safely(() => match.adapter.readThread(this.doc, this.readContext()), null);
+    if (!th) {
+      if (nav && Date.now() - nav.at < NAV_SETTLE_MS) this.retryThreadSoon();
+      return this.removeThread();
+    }
+    if (nav) {
+      const fresh = th.header !== nav.oldHeader || nav.touched || Date.now() - nav.at >= NAV_SETTLE_MS;
+      if (!fresh) return this.retryThreadSoon();
+      this.pendingNav = null;
+    }
+    this.placeThread(th);
+  }
+
+  private retryThreadSoon(): void {
+    this.removeThread();
+    this.threadRead.request();
+  }
+
+  private placeThread(th: ThreadObservation): void {
+    let t = this.thread;
+    if (t && (t.header !== th.header || !t.host.isConnected)) {
+      this.removeThread();
+      t = null;
+    }
+    if (!t) {
+      const host = createTimerHost(this.doc, 'thread', this.owner);
+      th.header.append(host);
+      t = { host, header: th.header, region: th.header, obs: th };
+      this.thread = t;
+      this.io?.observe(host);
+      const root = th.header.getRootNode();
+      if (root !== this.doc) this.observe(root);
+    }
+    t.obs = th;
+    t.region = this.threadRegion(th.header);
+    this.clock.set(t.host, stateOf(th), th.platform, Date.now());
+  }
+
+  /** The largest ancestor of the header that holds no conversation row: the thread's panel. */
+  private threadRegion(header: Element): Node {
+    const someRow = this.registry.rowsList()[0];
+    let region: Node = header;
+    for (let p = composedParent(header); p && p !== this.doc && p !== this.doc.documentElement; p = composedParent(p)) {
+      if (p === this.doc.body) break;
+      if (someRow && containsDeep(p, someRow)) break;
+      region = p;
+    }
+    return region;
+  }
+
+  private removeThread(): void {
+    const t = this.thread;
+    if (!t) return;
+    this.thread = null;
+    this.io?.unobserve(t.host);
+    this.clock.delete(t.host);
+    t.host.remove();
+  }
+
+  // ─── Rows → hosts ──────────────────────────────────────────────────────────────────────────
+
+  private mountRow(row: Element, obs: ConversationObservation): void {
+    const host = createTimerHost(this.doc, 'row', this.owner);
+    row.append(host);
+    this.hostOfRow.set(row, host);
+    this.io?.observe(host);
+    this.clock.set(host, stateOf(obs), obs.platform, Date.now());
+  }
+
+  private updateRow(row: Element, obs: ConversationObservation): void {
+    const host = this.hostOfRow.get(row);
+    if (!host) return this.mountRow(row, obs);
+    // The page re-rendered the row's children and dropped our host: put it back.
+    if (host.parentNode !== row) row.append(host);
+    this.clock.set(host, stateOf(obs), obs.platform, Date.now());
+  }
+
+  private unmountRow(row: Element): void {
+    const host = this.hostOfRow.get(row);
+    if (!host) return;
+    this.hostOfRow.delete(row);
+    this.io?.unobserve(host);
+    this.clock.delete(host);
+    host.remove();
+  }
+
+  /** No timers at all (unrecognised page, platform switched off, stopping). */
+  private hideAll(): void {
+    this.registry.clear();
+    this.removeThread();
+  }
+
+  /** Hosts left by an older instance (extension reload, replayed start event) go. */
+  private removeStrays(deep: boolean): void {
+    const hosts = deep ? queryAllDeep(this.doc, TIMER_TAG) : Array.from(this.doc.querySelectorAll(TIMER_TAG));
+    for (const h of hosts) if (h.getAttribute('data-baton-owner') !== this.owner) h.remove();
+  }
+
+  // ─── Following the page ────────────────────────────────────────────────────────────────────
+
+  private observe(root: Node): void {
+    if (!this.mo || this.observed.has(root)) return;
+    this.observed.add(root);
+    this.mo.observe(root, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: WATCHED_ATTRIBUTES,
+    });
+  }
+
+  private rowOf = (node: Node): Element | null =>
+    closestComposed(node, (n): n is Element => this.registry.has(n as Element));
+
+  private onMutations(records: MutationRecord[]): void {
+    if (this.stopped) return;
+    this.perf.run('mutation', () => {
+      if (!this.recognised) {
+        // Late content: something appeared; look again soon (throttled).
+        if (records.some((r) => r.addedNodes.length > 0)) this.fullScan.request();
+        return;
+      }
+      const sum = summarizeMutations(records, {
+        rowOf: this.rowOf,
+        isListContainer: (n) => this.listContainers.has(n),
+        threadRegion: this.thread?.region ?? null,
+      });
+      const match = this.match;
+      if (!match) return;
+      if (this.thread && !this.thread.host.isConnected) sum.threadTouched = true;
+      if (sum.threadTouched) {
+        if (this.pendingNav) this.pendingNav.touched = true;
+        this.threadRead.request();
+      }
+      const ctx = this.readContext();
+      for (const n of sum.removed) {
+        if (n.isConnected) {
+          // Moved, not removed: treat as added at its new place.
+          if (n.nodeType === 1) sum.added.push(n as Element);
+          continue;
+        }
+        this.dropRowsIn(n);
+      }
+      for (const row of sum.dirtyRows) this.rereadRow(match.adapter, row, ctx);
+      for (const el of sum.added) this.readAdded(match.adapter, el, ctx);
+    });
+  }
+
+  private dropRowsIn(n: Node): void {
+    if (this.registry.has(n as Element)) {
+      this.registry.remove(n as Element);
+      return;
+    }
+    if (n.nodeType !== 1) return;
+    for (const host of Array.from((n as Element).getElementsByTagName(TIMER_TAG))) {
+      const row = host.parentElement;
+      if (row && this.registry.has(row)) this.registry.remove(row);
+    }
+    // Non-owner duplicates inside the subtree are pruned by the next full read.
+  }
+
+  private rereadRow(adapter: PlatformAdapter, row: Element, ctx: ReadContext): void {
+    if (!row.isConnected) return this.registry.remove(row);
+    const obs = this.perf.run('row', () => readRowIsolated(adapter, row, ctx, this.copier));
+    if (obs) return this.registry.upsert(row, obs);
+    if (this.rowCss && !safeMatches(row, this.rowCss)) return this.registry.remove(row);
+    // The adapter needs more context than the row itself: fall back to a full read.
+    this.fullScan.request();
+  }
+
+  private readAdded(adapter: PlatformAdapter, el: Element, ctx: ReadContext): void {
+    if (!el.isConnected || this.rowOf(el)) return;
+    for (const sr of shadowRootsIn(el)) this.observe(sr);
+    if (el.shadowRoot) this.observe(el.shadowRoot);
+    const css = this.rowCss;
+    if (!css) return this.fullScan.request();
+    if (safeMatches(el, css)) {
+      const obs = this.perf.run('row', () => readRowIsolated(adapter, el, ctx, this.copier));
+      if (obs) {
+        this.registry.upsert(el, obs);
+        this.noteRowPlace(el);
+      } else this.fullScan.request();
+      return;
+    }
+    if (!el.querySelector(css) && !el.shadowRoot) return;
+    const rows = safely(() => adapter.readConversations(el, ctx), []);
+    for (const obs of rows) {
+      if (!safeMatches(obs.row, css)) continue;
+      this.registry.upsert(obs.row, obs);
+      this.noteRowPlace(obs.row);
+    }
+  }
+
+  private onNavigate(newUrl: URL): void {
+    if (this.stopped) return;
+    this.url = new URL(newUrl.href);
+    this.copier.setBase(newUrl.href);
+    this.pendingNav = { url: newUrl.href, oldHeader: this.thread?.header ?? null, at: Date.now(), touched: false };
+    this.removeThread();
+    this.healthSince = Date.now();
+    this.discoverySince = Date.now();
+    this.fullScan.request();
+    this.scheduleDiscovery();
+  }
+
+  /** Polls for late content that arrives without a mutation we can see (shadow roots). */
+  private scheduleDiscovery(): void {
+    if (this.discoveryHandle !== null) clearTimeout(this.discoveryHandle as number);
+    const elapsed = Date.now() - this.discoverySince;
+    const wait = elapsed < DISCOVERY_FAST_FOR_MS ? DISCOVERY_FAST_MS : DISCOVERY_SLOW_MS;
+    this.discoveryHandle = this.ctx.setTimeout(() => {
+      this.discoveryHandle = null;
+      if (this.stopped) return;
+      const idle = this.recognised && (this.registry.size > 0 || this.thread !== null) && !this.pendingNav;
+      if (!idle) this.fullScan.request();
+      if (!idle || Date.now() - this.discoverySince < DISCOVERY_FAST_FOR_MS) this.scheduleDiscovery();
+    }, wait);
+  }
+
+  // ─── Ticking ───────────────────────────────────────────────────────────────────────────────
+
+  private tick(): void {
+    if (this.stopped || this.doc.hidden) return;
+    this.perf.run('tick', () => this.clock.tick(Date.now()));
+    this.perf.flush();
+  }
+
+  // ─── Health ────────────────────────────────────────────────────────────────────────────────
+
+  private reportHealthIfChanged(health: AdapterHealth | null, adapter: PlatformAdapter): void {
+    if (!health) return;
+    if (!health.recognised && Date.now() - this.healthSince < HEALTH_GRACE_MS) return;
+    const payload = {
+      platform: adapter.id,
+      pageKind: health.pageKind,
+      recognised: health.recognised,
+      matched: health.matched,
+    };
+    const sig = JSON.stringify(payload);
+    if (sig === this.reportedHealth) return;
+    this.reportedHealth = sig;
+    request((m) => browser.runtime.sendMessage(m), reportHealth, payload).catch(() => {
+      // The background may be restarting; the next change reports again.
+      this.reportedHealth = '';
+    });
+  }
+}
+
+function stateOf(obs: ConversationState): ConversationState {
+  return obs;
+}
+
+function safely<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch {
+    return fallback;
+  }
+}
+
+function safeMatches(el: Element, css: string): boolean {
+  try {
+    return el.matches(css);
+  } catch {
+    return false;
+  }
+}
+
+export type { TimerPlace };
