@@ -101,11 +101,10 @@ function required(kind: PageKind): readonly string[] {
 interface Brand {
   /** channelPath() values that are the brand's. */
   paths: Set<string>;
-  /** When the brand is unknown, trust the owner badge alone. */
-  badgeOnly: boolean;
   /** Studio badges are owner-only; watch-page badges also mark verified viewers (§5.3). */
   studio: boolean;
 }
+
 
 function brandOf(root: ParentNode, ctx: ReadContext): Brand {
   const paths = new Set<string>();
@@ -116,7 +115,7 @@ function brandOf(root: ParentNode, ctx: ReadContext): Brand {
     const p = channelPath(videoOwnerLink(root)?.getAttribute('href'), ctx.url.href);
     if (p) paths.add(p);
   }
-  return { paths, badgeOnly: paths.size === 0, studio };
+  return { paths, studio };
 }
 
 /**
@@ -152,13 +151,17 @@ function own(comment: Element, specs: readonly SelectorSpec[]): Element | null {
   return null;
 }
 
-function readComment(comment: Element, brand: Brand, ctx: ReadContext): CommentReading {
+/** One comment, or null when its author cannot be told apart from the brand without guessing. */
+function readComment(comment: Element, brand: Brand, ctx: ReadContext): CommentReading | null {
   const authorEl = own(comment, selectors.author);
   const author = cleanText(authorEl) || null;
   const authorPath = channelPath(authorEl?.closest('a[href]')?.getAttribute('href') ?? authorEl?.getAttribute('href'), ctx.url.href);
   const badge = own(comment, selectors.ownerBadge) !== null;
-  const isBrand =
-    (authorPath !== null && brand.paths.has(authorPath)) || (badge && (brand.studio || brand.badgeOnly));
+  // A watch-page badge with no known owner to compare with (a redesigned owner block, or a row
+  // read on its own away from the page) could be the brand or a verified viewer: read nothing
+  // rather than guess (the overlay then reads the whole page).
+  if (badge && !brand.studio && brand.paths.size === 0) return null;
+  const isBrand = (authorPath !== null && brand.paths.has(authorPath)) || (badge && brand.studio);
   const timeEl = own(comment, selectors.time);
   const at = timeEl ? (readTime(timeEl, ctx, [withoutEditNote(cleanText(timeEl))])?.at ?? null) : null;
   const text = cleanText(own(comment, selectors.text));
@@ -185,7 +188,12 @@ function readRow(thread: Element, brand: Brand, ctx: ReadContext): ConversationO
   }, []);
   const top = comments[0];
   if (!top) return null;
-  const readings = comments.map((c) => readComment(c, brand, ctx));
+  const readings: CommentReading[] = [];
+  for (const c of comments) {
+    const reading = readComment(c, brand, ctx);
+    if (!reading) return null;
+    readings.push(reading);
+  }
   const first = readings[0];
   if (!first) return null;
   const key = threadKey(thread, top, ctx, first);

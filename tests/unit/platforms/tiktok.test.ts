@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { Window } from 'happy-dom';
+import { InertCopier, readRowIsolated } from '../../../lib/overlay/isolated-read';
 import { checkHealth } from '../../../lib/platforms/health';
 import { pageKind, tiktok } from '../../../lib/platforms/tiktok';
 import { expectAdapterOnFixture, listFixtures, loadFixture } from './fixture-loader';
@@ -84,4 +85,31 @@ describe('tiktok on a page that is not its layout', () => {
       expect(tiktok.findComposer(doc)).toBeNull();
     }
   });
+});
+
+describe('tiktok rows read in isolation (the overlay copies one row into an inert document)', () => {
+  for (const name of ['messages', 'messages-new-ar', 'video-comments-es']) {
+    test(`${name}: every row reads as it does in the page`, async () => {
+      const f = listFixtures('tiktok').find((x) => x.name === name);
+      if (!f) throw new Error(`${name} fixture missing`);
+      const { document, ctx, close } = await loadFixture(f);
+      try {
+        const copier = new InertCopier(document.implementation, ctx.url.href);
+        const rows = tiktok.readConversations(document, ctx);
+        expect(rows.length).toBeGreaterThan(0);
+        for (const full of rows) {
+          const alone = readRowIsolated(tiktok, full.row, ctx, copier);
+          expect(alone && [alone.key, alone.customerName, alone.waitingSince, alone.lastIsInbound, alone.row]).toEqual([
+            full.key,
+            full.customerName,
+            full.waitingSince,
+            full.lastIsInbound,
+            full.row,
+          ]);
+        }
+      } finally {
+        await close();
+      }
+    });
+  }
 });

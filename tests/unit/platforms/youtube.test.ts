@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { Window } from 'happy-dom';
+import { InertCopier, readRowIsolated } from '../../../lib/overlay/isolated-read';
 import { checkHealth } from '../../../lib/platforms/health';
 import { pageKind, youtube } from '../../../lib/platforms/youtube';
 import { expectAdapterOnFixture, listFixtures, loadFixture } from './fixture-loader';
@@ -84,6 +85,49 @@ describe('youtube comment rules', () => {
   });
 });
 
+describe('youtube watch page without a known owner', () => {
+  test('a thread with a creator badge is not read (badge alone may be a verified viewer); others are', () => {
+    const url = 'https://www.youtube.com/watch?v=dQw4w9WgXcQ';
+    const win = new Window({ url });
+    const doc = win.document as unknown as Document;
+    const ctx = { now: new Date('2025-11-14T16:00:00Z'), locale: 'en', timeZone: 'UTC', url: new URL(url) };
+    const thread = (author: string, lc: string, badge: boolean) => {
+      const t = doc.createElement('ytd-comment-thread-renderer');
+      const c = doc.createElement('ytd-comment-view-model');
+      c.id = 'comment';
+      const header = doc.createElement('div');
+      header.id = 'header-author';
+      const a = doc.createElement('a');
+      a.id = 'author-text';
+      a.setAttribute('href', `/${author}`);
+      a.textContent = author;
+      if (badge) {
+        const wrap = doc.createElement('div');
+        wrap.id = 'author-comment-badge';
+        const b = doc.createElement('ytd-author-comment-badge-renderer');
+        b.append(a);
+        wrap.append(b);
+        header.append(wrap);
+      } else header.append(a);
+      const time = doc.createElement('span');
+      time.id = 'published-time-text';
+      const link = doc.createElement('a');
+      link.setAttribute('href', `/watch?v=dQw4w9WgXcQ&lc=${lc}`);
+      link.textContent = '1 hour ago';
+      time.append(link);
+      header.append(time);
+      c.append(header);
+      t.append(c);
+      return t;
+    };
+    doc.body.append(thread('@viewer', 'UgxPLAIN', false), thread('@someone_verified', 'UgxBADGE', true));
+    const rows = youtube.readConversations(doc, ctx);
+    expect(rows.map((r) => [r.key, r.lastIsInbound, r.waitingSince?.toISOString()])).toEqual([
+      ['youtube:UgxPLAIN', true, '2025-11-14T15:00:00.000Z'],
+    ]);
+  });
+});
+
 describe('youtube late rendering', () => {
   test('replies that load after the thread change its state once they arrive', async () => {
     const f = listFixtures('youtube').find((x) => x.name === 'studio-comments');
@@ -133,4 +177,34 @@ describe('youtube on a page that is not its layout', () => {
     expect(youtube.findComposer(doc)).toBeNull();
     expect(youtube.readActingIdentity(doc)).toBeNull();
   });
+});
+
+describe('youtube rows read in isolation (the overlay copies one row into an inert document)', () => {
+  for (const name of ['studio-comments', 'studio-video-ar', 'watch-de']) {
+    test(`${name}: a row reads as in the page, or not at all when the brand cannot be told apart`, async () => {
+      const f = listFixtures('youtube').find((x) => x.name === name);
+      if (!f) throw new Error(`${name} fixture missing`);
+      const { document, ctx, close } = await loadFixture(f);
+      try {
+        const copier = new InertCopier(document.implementation, ctx.url.href);
+        for (const full of youtube.readConversations(document, ctx)) {
+          const alone = readRowIsolated(youtube, full.row, ctx, copier);
+          const badged = full.row.querySelector('ytd-author-comment-badge-renderer') !== null;
+          // Away from the page the video owner may be unknown; then a badged thread is not read
+          // at all (never guessed), and the overlay falls back to a whole-page read.
+          if (alone === null) expect(badged && ctx.url.hostname === 'www.youtube.com').toBe(true);
+          else {
+            expect([alone.key, alone.waitingSince, alone.lastIsInbound, alone.row]).toEqual([
+              full.key,
+              full.waitingSince,
+              full.lastIsInbound,
+              full.row,
+            ]);
+          }
+        }
+      } finally {
+        await close();
+      }
+    });
+  }
 });
