@@ -3,3 +3,4 @@ export * from './schemas';
 export * from './zoned';
 export * from './machine';
 export * from './parse';
+export * from './schedule';
