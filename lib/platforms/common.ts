@@ -158,7 +158,8 @@ const OWN_MARKERS: readonly RegExp[] = [
   /^vous avez (?:envoyé|répondu)/i,
   /^du hast\b/i,
   /^(?:você|voce) (?:enviou|respondeu)\b/i,
-  /^(?:أنت\s+)?(?:أرسلت|ارسلت|رددت|قمت بالرد)/,
+  // Arabic "أرسلت" alone is also "she sent": only the explicit "أنت …" form is ours.
+  /^(?:أنت|انت)\s+(?:أرسلت|ارسلت|رددت|قمت بالرد)/,
 ];
 
 /** Does a row preview say the brand wrote the last message? Returns the preview without the prefix. */

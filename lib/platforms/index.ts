@@ -1,11 +1,12 @@
 /** The adapter registry: nothing else in Baton branches on hostnames. */
 import type { PageKind, PlatformAdapter, PlatformId } from './types';
 import { xAdapter } from './x';
+import { facebookAdapter } from './facebook';
 import { linkedin } from './linkedin';
 import { youtube } from './youtube';
 import { tiktok } from './tiktok';
 
-export const adapters: readonly PlatformAdapter[] = [xAdapter, linkedin, youtube, tiktok];
+export const adapters: readonly PlatformAdapter[] = [xAdapter, facebookAdapter, linkedin, youtube, tiktok];
 
 export function adapterById(id: PlatformId): PlatformAdapter | undefined {
   return adapters.find((a) => a.id === id);
