@@ -245,7 +245,7 @@ function readThreadAt(root: ParentNode, ctx: ReadContext): ThreadObservation | n
   };
 }
 
-function readRow(row: Element, ctx: ReadContext, openThread: () => { id: string; name: string | null } | null): ConversationObservation | null {
+function readRow(row: Element, ctx: ReadContext, openThread: () => { name: string | null } | null): ConversationObservation | null {
   const link = firstIn(row, S.rowLink) ?? (row.localName === 'a' ? row : null);
   const href = link?.getAttribute('href') ?? null;
   const pieces = textPieces(row);
@@ -256,12 +256,18 @@ function readRow(row: Element, ctx: ReadContext, openThread: () => { id: string;
   const preview = rest.filter((_, i) => i !== visible?.index).join(' ');
   const own = ownPreview(preview);
   let id = hrefThreadId(href, ctx.url);
-  if (!id) {
+  const urlId = threadIdFromUrl(ctx.url);
+  if (!id && urlId) {
     // Business Suite rows carry no id (§2.2): the selected row, or the one named like the open
-    // thread, is the URL's conversation; the others fall back to a name key.
-    const open = openThread();
+    // thread, is the URL's conversation; the others fall back to a name key. Without the thread
+    // in view (a row read on its own) that cannot be told, so the row is not read at all.
     const selected = row.getAttribute('aria-selected') === 'true' || row.getAttribute('aria-current') !== null;
-    if (open && (selected || (name !== null && open.name !== null && name === open.name))) id = open.id;
+    if (selected) id = urlId;
+    else {
+      const open = openThread();
+      if (!open) return null;
+      if (name !== null && open.name !== null && name === open.name) id = urlId;
+    }
   }
   if (!id && !name) return null;
   const known = preview !== '' || at !== null;
@@ -301,12 +307,11 @@ export const facebookAdapter: PlatformAdapter = {
   readConversations(root, ctx) {
     return attempt(() => {
       if (!facebookPageKind(ctx.url)) return [];
-      let open: { id: string; name: string | null } | null | undefined;
+      let open: { name: string | null } | null | undefined;
       const openThread = () => {
         if (open === undefined) {
-          const id = threadIdFromUrl(ctx.url);
-          const t = id ? attempt(() => findThread(root), null) : null;
-          open = id && t ? { id, name: threadCustomerName(t.container, t.header) } : null;
+          const t = attempt(() => findThread(root), null);
+          open = t ? { name: threadCustomerName(t.container, t.header) } : null;
         }
         return open;
       };

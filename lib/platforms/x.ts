@@ -302,11 +302,14 @@ function readTweet(article: Element, ctx: ReadContext): Tweet | null {
  * the customer; a customer tweet after the brand's reply is a new conversation and waits.
  */
 function readMentions(root: ParentNode, ctx: ReadContext, brand: string | null): ConversationObservation[] {
+  // Without the brand's handle no tweet can be told answered or not (and a tweet read on its
+  // own has neither the handle nor the replies below it): read nothing rather than guess.
+  if (brand === null) return [];
   const articles = elementsOf(root, S.tweet).filter(
     (a) => !a.parentElement?.closest('article') && firstIn(a, S.promoted) === null,
   );
   const tweets = mapRows(articles, (a) => readTweet(a, ctx));
-  const isBrand = (t: Tweet) => brand !== null && t.author === brand;
+  const isBrand = (t: Tweet) => t.author === brand;
   return mapRows(
     tweets.map((t) => t.el),
     (el) => {

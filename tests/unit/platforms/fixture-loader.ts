@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { expect } from 'vitest';
 import { z } from 'zod';
+import { InertCopier, readRowIsolated } from '../../../lib/overlay/isolated-read';
 import { preferThread } from '../../../lib/platforms/common';
 import { checkHealth } from '../../../lib/platforms/health';
 import { listFixtures, type Fixture } from '../../e2e/harness/expected.ts';
@@ -25,6 +26,11 @@ const Conversation = z.looseObject({
   unread: z.boolean().optional(),
   /** The row's waiting-since once merged with the open thread (common.preferThread). */
   withThread: Iso.nullable().optional(),
+  /**
+   * False when the row cannot be read on its own (the overlay then falls back to a full read):
+   * e.g. a mention, whose answer is another tweet, or an id-less row whose key needs the thread.
+   */
+  isolated: z.boolean().default(true),
 });
 
 export const UnitExpectedSchema = z.looseObject({
@@ -104,6 +110,22 @@ export async function expectAdapterOnFixture(adapter: PlatformAdapter, fixture: 
     for (const r of rows) {
       expect(r.platform).toBe(adapter.id);
       expect(r.row.isConnected).toBe(true);
+    }
+    // The overlay re-reads a changed row from an inert copy of it (lib/overlay/isolated-read):
+    // that read must agree with the full one, or decline (null) where the fixture says so.
+    const copier = new InertCopier(document.implementation, ctx.url.href);
+    for (const [i, full] of rows.entries()) {
+      const alone = readRowIsolated(adapter, full.row, ctx, copier);
+      if (wanted[i]?.isolated === false) expect(alone).toBeNull();
+      else {
+        expect(alone && [alone.key, alone.customerName, iso(alone.waitingSince), alone.lastIsInbound, alone.row]).toEqual([
+          full.key,
+          full.customerName,
+          iso(full.waitingSince),
+          full.lastIsInbound,
+          full.row,
+        ]);
+      }
     }
     const thread = adapter.readThread(document, ctx);
     if (expected.thread) {
