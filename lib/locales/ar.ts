@@ -4,10 +4,12 @@ import { core } from './ar/core';
 import { options } from './ar/options';
 import { overlay } from './ar/overlay';
 import { usage } from './ar/usage';
+import { time } from './ar/time';
 
 export const ar: Messages = {
   ...core,
   ...options,
   ...overlay,
   ...usage,
+  ...time,
 };

@@ -8,6 +8,7 @@ import { core } from './en/core';
 import { options } from './en/options';
 import { overlay } from './en/overlay';
 import { usage } from './en/usage';
+import { time } from './en/time';
 
 export type PluralForms = {
   zero?: string;
@@ -24,6 +25,7 @@ export const en = {
   ...options,
   ...overlay,
   ...usage,
+  ...time,
 } as const satisfies Record<string, MessageValue>;
 
 export type MessageKey = keyof typeof en;

@@ -4,3 +4,4 @@ export * from './zoned';
 export * from './machine';
 export * from './parse';
 export * from './schedule';
+export * from './sla';
