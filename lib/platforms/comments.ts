@@ -29,6 +29,11 @@ export function commentConversation(input: {
   row: Element;
   url: string | null;
   comments: readonly CommentReading[];
+  /**
+   * Replies exist that the page has not loaded (collapsed behind "View N replies"): the brand may
+   * have answered out of sight, so whether the customer waits is unknown, not "waiting".
+   */
+  repliesHidden?: boolean;
 }): ConversationObservation | null {
   if (input.comments.length === 0) return null;
   const messages: MessageObservation[] = input.comments.map((c) => ({
@@ -37,11 +42,14 @@ export function commentConversation(input: {
     text: c.text,
   }));
   const customer = input.comments.find((c) => !c.brand && c.author);
+  const summary = summarise(messages);
+  const unknown = input.repliesHidden === true && summary.lastIsInbound === true;
   return {
     key: input.key,
     platform: input.platform,
     customerName: customer?.author ?? null,
-    ...summarise(messages),
+    ...summary,
+    ...(unknown ? { lastIsInbound: null, waitingSince: null } : {}),
     url: input.url,
     row: input.row,
     // Comment surfaces show no per-thread unread state.

@@ -113,6 +113,11 @@ export const selectors = {
     s('[data-e2e="comment-username-1"]', '§6 top-level comment author (C)'),
   ],
   replyContainer: [s('[class*="ReplyContainer"]', '§6 replies block (C)')],
+  /** "View 2 replies" / "View 3 more": replies not loaded yet (G); "Hide" once all are. */
+  moreReplies: [
+    s('[class*="ViewRepliesContainer"]', '§6 (G) collapsed replies toggle'),
+    s('[data-e2e^="view-more"]', '§6 (G) collapsed replies toggle'),
+  ],
   commentAuthor: [s('[data-e2e^="comment-username"]', '§6 comment author (C)')],
   commentText: [s('[data-e2e^="comment-level"]', '§6 comment text (C)')],
   commentTime: [
@@ -313,8 +318,12 @@ function readCommentThread(
   if (!top) return null;
   // TikTok shows no comment id (G): key by post, top author's handle and text.
   const handle = authorHandle(firstItem, ctx) ?? top.author ?? '';
+  // A reply toggle that still names a count ("View 2 replies") hides replies the brand may have written.
+  const toggle = firstIn(row, selectors.moreReplies);
+  const repliesHidden = toggle !== null && /[\d\u0660-\u0669]/u.test(cleanText(toggle));
   return commentConversation({
     platform: 'tiktok',
+    repliesHidden,
     key: conversationKey('tiktok', `comment:${video}:${stableId(handle, top.text)}`),
     row,
     url: absoluteUrl(ctx.url.pathname, ctx.url),

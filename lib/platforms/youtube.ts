@@ -71,6 +71,12 @@ export const selectors = {
     s('a[href*="lc="]', '§0.1 permalink anywhere in the comment'),
   ],
   videoLink: [s('a[href*="/video/"]', '§5.2 Studio video link')],
+  /**
+   * Collapsed replies: the "N replies" toggle of a thread whose replies are not loaded yet
+   * (§5.3 "comments load lazily"; G element ids of ytd-comment-replies-renderer).
+   */
+  moreReplies: [s('ytd-comment-replies-renderer #more-replies:not([hidden])', '§5.3 (G) collapsed replies toggle')],
+  loadedReplies: [s('ytd-comment-replies-renderer #expander-contents #contents > *', '§5.3 (G) loaded replies')],
   /** The video's channel on a watch page: the brand there. */
   videoOwner: [
     s('ytd-video-owner-renderer ytd-channel-name a', '§5.3 (G) owner block channel link'),
@@ -198,10 +204,13 @@ function readRow(thread: Element, brand: Brand, ctx: ReadContext): ConversationO
   if (!first) return null;
   const key = threadKey(thread, top, ctx, first);
   const lcLink = own(top, selectors.permalink)?.getAttribute('href');
+  // Replies collapsed and never expanded: the owner's answer may be among them.
+  const repliesHidden = firstIn(thread, selectors.moreReplies) !== null && firstIn(thread, selectors.loadedReplies) === null;
   return commentConversation({
     platform: 'youtube',
     key,
     row: thread,
+    repliesHidden,
     url: lcLink ? attempt(() => new URL(lcLink, `https://${WATCH}`).href, null) : ctx.url.href,
     comments: readings,
   });
