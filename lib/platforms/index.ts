@@ -2,11 +2,12 @@
 import type { PageKind, PlatformAdapter, PlatformId } from './types';
 import { xAdapter } from './x';
 import { facebookAdapter } from './facebook';
+import { instagramAdapter } from './instagram';
 import { linkedin } from './linkedin';
 import { youtube } from './youtube';
 import { tiktok } from './tiktok';
 
-export const adapters: readonly PlatformAdapter[] = [xAdapter, facebookAdapter, linkedin, youtube, tiktok];
+export const adapters: readonly PlatformAdapter[] = [xAdapter, facebookAdapter, instagramAdapter, linkedin, youtube, tiktok];
 
 export function adapterById(id: PlatformId): PlatformAdapter | undefined {
   return adapters.find((a) => a.id === id);
