@@ -73,12 +73,15 @@ export const selectors = {
   conversationList: [
     s('ul.msg-conversations-container__conversations-list', '§4.2 list container (neobrowser 2026-Q1)'),
     s('.msg-overlay-list-bubble', '§4.1 floating messaging overlay'),
+    // The Page inbox list's own classes are not recorded (§4.3): a list of thread links will do.
+    s('ul:has(> li > a[href*="/admin/inbox/thread/"])', '§4.1 Page inbox thread URLs (list of them)'),
   ],
   /** One row per conversation; overlays go inside it. */
   row: [
     s('li.msg-conversation-listitem', '§4.2 row (Safari 2026-03, neobrowser, extensions)'),
     s('li.msg-conversations-container__conversations-list-item', '§4.2 alternative row class'),
     s('.msg-overlay-list-bubble__conversations-list li', '§4.1 overlay list rows'),
+    s('li:has(> a[href*="/admin/inbox/thread/"])', '§4.1 Page inbox row: an item linking to its thread'),
   ],
   /** The row's link to its thread (carries the thread id). */
   rowLink: [

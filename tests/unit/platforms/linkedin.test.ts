@@ -113,6 +113,44 @@ describe('linkedin late rendering', () => {
   });
 });
 
+describe('linkedin Page inbox with unrecorded list classes', () => {
+  test('rows are found by their thread links and keyed per Page', () => {
+    const url = 'https://www.linkedin.com/company/777/admin/inbox/';
+    const win = new Window({ url });
+    const doc = win.document as unknown as Document;
+    const ctx = { now: new Date('2025-11-14T16:00:00Z'), locale: 'en', timeZone: 'UTC', url: new URL(url) };
+    const ul = doc.createElement('ul');
+    ul.className = 'org-inbox-v2-list';
+    for (const [id, name, time, snippet] of [
+      ['2-QQ==', 'Ann Asker', '1:00 PM', 'Do you ship?'],
+      ['2-Qg==', 'Ben Buyer', '12:00 PM', 'You: Yes we do'],
+    ] as const) {
+      const li = doc.createElement('li');
+      const a = doc.createElement('a');
+      a.setAttribute('href', `/company/777/admin/inbox/thread/${id}/`);
+      const n = doc.createElement('h3');
+      n.className = 'msg-conversation-listitem__participant-names';
+      n.textContent = name;
+      const t = doc.createElement('time');
+      t.className = 'msg-conversation-card__time-stamp';
+      t.textContent = time;
+      const p = doc.createElement('p');
+      p.className = 'msg-conversation-card__message-snippet';
+      p.textContent = snippet;
+      a.append(n, t, p);
+      li.append(a);
+      ul.append(li);
+    }
+    doc.body.append(ul);
+    expect(pageKind(ctx.url)).toBe('inbox');
+    expect(checkHealth(linkedin, doc, 'inbox').recognised).toBe(true);
+    expect(linkedin.readConversations(doc, ctx).map((r) => [r.key, r.customerName, r.lastIsInbound, r.waitingSince?.toISOString() ?? null])).toEqual([
+      ['linkedin:page:777:2-QQ==', 'Ann Asker', true, '2025-11-14T13:00:00.000Z'],
+      ['linkedin:page:777:2-Qg==', 'Ben Buyer', false, null],
+    ]);
+  });
+});
+
 describe('linkedin keys', () => {
   test('messaging and Page threads have distinct, stable keys from the path', () => {
     expect(threadKeyFromPath('/messaging/thread/2-YWJjZGVm==/')).toBe('linkedin:2-YWJjZGVm==');
