@@ -6,14 +6,16 @@ import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import { handleRuntimeMessage, type Handler } from '@/lib/messaging';
 import { healthHandlers } from './health';
+import { startUsageTracking, usageHandlers } from './usage';
 
 z.config({ jitless: true }); // MV3 extension pages forbid eval
 
-const handlers: Handler[] = [...healthHandlers()];
+const handlers: Handler[] = [...healthHandlers(), ...usageHandlers()];
 
 export default defineBackground({
   main() {
     const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
     browser.runtime.onMessage.addListener((raw, sender) => handleRuntimeMessage(raw, sender, handlers, self));
+    startUsageTracking();
   },
 });
