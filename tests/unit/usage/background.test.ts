@@ -202,6 +202,18 @@ describe('background usage tracking', () => {
     expect(json.days.map((d) => Object.values(d.platforms).map((p) => p.afterHoursMs))).toEqual([[1 * MIN]]);
   });
 
+  it('prunes daily aggregates older than a year and keeps the last 26 weeks and more', async () => {
+    const db = await openBatonDB();
+    const blank = { platforms: { x: { inHoursMs: 0, afterHoursMs: MIN } }, lateNightMs: 0, longestAfterHoursMs: 0 };
+    for (const day of ['2025-11-01', '2025-11-20', '2025-11-21', '2026-05-28']) await db.put('usageDays', { day, ...blank });
+    db.close();
+    await freshWorker();
+    await mod.usageSummary(); // aggregation runs, and prunes, before every summary
+    const after = await openBatonDB();
+    expect((await after.getAllKeys('usageDays')).sort()).toEqual(['2025-11-21', '2026-05-28']);
+    after.close();
+  });
+
   it('working hours count as in-hours time', async () => {
     await writeSetting(settingItems.workSchedule, { ...ALL_OFF, days: ALL_OFF.days.map(() => [{ start: '20:00', end: '20:05' }]) });
     await freshWorker();
