@@ -1,5 +1,6 @@
 /** Display formatting for usage figures: durations, percentages, days and times, per locale. */
 import type { Translator } from '../i18n';
+import { localDayKey } from '../time/zoned';
 
 /** "under 1 min", "25 min", "3 h 5 min"; minutes are floored so nothing is overstated. */
 export function formatDuration(ms: number, t: Translator['t']): string {
@@ -31,12 +32,13 @@ export function formatShortDate(day: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12)));
 }
 
-/** When the next shift starts, in the schedule's zone: "today 09:00", or weekday and time. */
+/** A shift boundary in the schedule's zone: the time alone today, else weekday (and date) and time. */
 export function formatShiftStart(at: number, now: number, timeZone: string, locale: string): string {
-  const sameWeek = at - now < 6 * MS_DAY;
+  const sameDay = localDayKey(new Date(at), timeZone) === localDayKey(new Date(now), timeZone);
+  const withinWeek = at - now < 6 * MS_DAY;
   return new Intl.DateTimeFormat(locale, {
-    ...(sameWeek ? { weekday: 'long' } : { weekday: 'long', month: 'long', day: 'numeric' }),
-    hour: '2-digit',
+    ...(sameDay ? {} : withinWeek ? { weekday: 'long' } : { weekday: 'long', month: 'long', day: 'numeric' }),
+    hour: 'numeric',
     minute: '2-digit',
     timeZone,
   }).format(new Date(at));

@@ -53,6 +53,7 @@ export const usage: { readonly [K in keyof typeof enUsage]: MessageValue } = {
   'usage.shift.next': 'تبدأ نوبتك التالية {time}.',
   'usage.shift.noNext': 'لا نوبة قادمة في ساعات عملك.',
   'usage.shift.on': 'ضمن النوبة',
+  'usage.shift.onUntil': 'ضمن النوبة حتى {time}',
   'usage.shift.coverage': 'سيظهر هنا من يغطي الفريق الآن عندما يتشارك فريقك قائمة انتظار.',
 
   'usage.nudge.budget': 'قضيت {time} على صناديق الرسائل خارج ساعات العمل في آخر 7 أيام، أكثر من الحد الذي وضعته ({budget}).',

@@ -44,6 +44,7 @@ export const usage = {
   'usage.shift.next': 'Your next shift starts {time}.',
   'usage.shift.noNext': 'No upcoming shift in your working hours.',
   'usage.shift.on': 'On shift',
+  'usage.shift.onUntil': 'On shift until {time}',
   'usage.shift.coverage': 'Who covers the team right now will show here once your team shares a queue.',
 
   'usage.nudge.budget': 'You spent {time} on the inboxes after hours in the last 7 days — more than the {budget} you set.',
