@@ -314,7 +314,7 @@ function expandYear(n: number, digits: number, nowYear: number): number {
 }
 
 /** "12/11/2025", "12.11.25", "2025-11-12", "11/12": in the locale's field order. */
-function extractNumericDate(s: string, t: LocaleTables, nowYear: number): Extracted<DateParts | null> | undefined {
+function extractNumericDate(s: string, t: LocaleTables, nowYear: () => number): Extracted<DateParts | null> | undefined {
   const three = [...s.matchAll(/(?<![\d/.-])(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(?![\d/-])/g)];
   const two = [...s.matchAll(/(?<![\d/.-])(\d{1,2})([/.])(\d{1,2})(?![\d/]|\.\d)/g)];
   if (three.length + two.length === 0) return { value: null, rest: s };
@@ -335,7 +335,7 @@ function extractNumericDate(s: string, t: LocaleTables, nowYear: number): Extrac
   }
   const fields: Record<'day' | 'month' | 'year', string> = { day: '', month: '', year: '' };
   t.numericOrder.forEach((field, i) => (fields[field] = [a, b, c][i] ?? ''));
-  const year = expandYear(Number(fields.year), fields.year.length, nowYear);
+  const year = expandYear(Number(fields.year), fields.year.length, nowYear());
   return { value: { year, month: Number(fields.month), day: Number(fields.day) }, rest };
 }
 
@@ -354,13 +354,15 @@ function extractDayWord(s: string, t: LocaleTables): Extracted<number | null> | 
 
 function parseAbsolute(text: string, t: LocaleTables, opts: ParseOptions): ParsedTimestamp | null {
   const { now, timeZone } = opts;
-  const today = civilDateOf(now, timeZone);
+  // Only some forms need today's date; reading it costs an Intl call.
+  let todayMemo: CivilDate | null = null;
+  const today = (): CivilDate => (todayMemo ??= civilDateOf(now, timeZone));
   let s = fold(text.replace(/\([^)]*\)/g, ' '));
 
   const time = extractTime(s, t);
   if (!time) return null;
   s = time.rest;
-  const numeric = extractNumericDate(s, t, today.year);
+  const numeric = extractNumericDate(s, t, () => today().year);
   if (!numeric) return null;
   s = numeric.rest.replace(SEPARATORS, ' ').replace(/\s-\s/g, ' ');
   const dayWord = extractDayWord(s, t);
@@ -437,7 +439,7 @@ function parseAbsolute(text: string, t: LocaleTables, opts: ParseOptions): Parse
       // No year: the most recent such date that is not in the future (Feb 29 looks back
       // to the last leap year).
       if (!isValidCivilDate({ year: 2024, month: date.month, day: date.day })) return null;
-      for (let y = today.year; y >= today.year - 8 && !resolved; y--) {
+      for (let y = today().year; y >= today().year - 8 && !resolved; y--) {
         const d = { year: y, month: date.month, day: date.day };
         if (isValidCivilDate(d) && at(d).getTime() <= limit) resolved = d;
       }
@@ -448,13 +450,13 @@ function parseAbsolute(text: string, t: LocaleTables, opts: ParseOptions): Parse
   }
   if (dayWord.value !== null) {
     if (weekday !== null) return null;
-    return { at: at(addDays(today, dayWord.value)), precision, kind: 'absolute' };
+    return { at: at(addDays(today(), dayWord.value)), precision, kind: 'absolute' };
   }
   if (weekday !== null) {
     // The most recent past such day (1–7 days back): today's own messages show a time only.
-    const back = ((weekdayOf(today) - weekday + 7) % 7) || 7;
-    return { at: at(addDays(today, -back)), precision, kind: 'absolute' };
+    const back = ((weekdayOf(today()) - weekday + 7) % 7) || 7;
+    return { at: at(addDays(today(), -back)), precision, kind: 'absolute' };
   }
-  if (tod) return { at: at(today), precision, kind: 'absolute' };
+  if (tod) return { at: at(today()), precision, kind: 'absolute' };
   return null;
 }

