@@ -2,7 +2,8 @@
  * LinkedIn: personal messaging (`/messaging/…`) and the Page (organization) inbox
  * (`/company/<id>/admin/inbox/…`). Newer builds render inside the open shadow root of
  * `#interop-outlet` (PLATFORMS.md §0.2), so every page-level query pierces shadow roots.
- * Knowledge: PLATFORMS.md §4 (URLs, DOM, editor, identity) and §9.6 (fixture shape).
+ * Knowledge: PLATFORMS.md §4 (URLs, DOM, editor, identity) and §9.6 (fixture shape). The
+ * floating messaging bubbles shown on other LinkedIn pages (§4.1) are not an inbox surface here.
  */
 import { firstMatch, queryAllDeep } from '../dom/query';
 import {
@@ -72,7 +73,6 @@ export const selectors = {
   /** The conversation list of either inbox. */
   conversationList: [
     s('ul.msg-conversations-container__conversations-list', '§4.2 list container (neobrowser 2026-Q1)'),
-    s('.msg-overlay-list-bubble', '§4.1 floating messaging overlay'),
     // The Page inbox list's own classes are not recorded (§4.3): a list of thread links will do.
     s('ul:has(> li > a[href*="/admin/inbox/thread/"])', '§4.1 Page inbox thread URLs (list of them)'),
   ],
@@ -80,7 +80,6 @@ export const selectors = {
   row: [
     s('li.msg-conversation-listitem', '§4.2 row (Safari 2026-03, neobrowser, extensions)'),
     s('li.msg-conversations-container__conversations-list-item', '§4.2 alternative row class'),
-    s('.msg-overlay-list-bubble__conversations-list li', '§4.1 overlay list rows'),
     s('li:has(> a[href*="/admin/inbox/thread/"])', '§4.1 Page inbox row: an item linking to its thread'),
   ],
   /** The row's link to its thread (carries the thread id). */
@@ -103,7 +102,6 @@ export const selectors = {
   rowTime: [
     s('time.msg-conversation-card__time-stamp', '§4.2 row time'),
     s('.msg-conversation-listitem__time-stamp', '§4.2 row time (list item class)'),
-    s('.msg-overlay-list-bubble-item__time-stamp', '§4.2 overlay row time'),
   ],
   rowUnread: [
     s('.msg-conversation-card--unread', '§4.2 unread card'),
@@ -121,7 +119,6 @@ export const selectors = {
   /** The thread header: the peer's name; the thread timer goes inside it. */
   threadHeader: [
     s('.msg-entity-lockup__entity-title', '§4.2 peer title (Briskine)'),
-    s('.msg-overlay-bubble-header__title', '§4.2 overlay bubble title'),
     s('.org-inbox-thread__link-to-profile', '§4.3 Page inbox contact (Briskine)'),
   ],
   /** Messaging events, day headings and group times, read in document order. */

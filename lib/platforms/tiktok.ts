@@ -114,10 +114,7 @@ export const selectors = {
   ],
   replyContainer: [s('[class*="ReplyContainer"]', '§6 replies block (C)')],
   /** "View 2 replies" / "View 3 more": replies not loaded yet (G); "Hide" once all are. */
-  moreReplies: [
-    s('[class*="ViewRepliesContainer"]', '§6 (G) collapsed replies toggle'),
-    s('[data-e2e^="view-more"]', '§6 (G) collapsed replies toggle'),
-  ],
+  moreReplies: [s('[class*="ViewRepliesContainer"], [data-e2e^="view-more"]', '§6 (G) collapsed replies toggle')],
   commentAuthor: [s('[data-e2e^="comment-username"]', '§6 comment author (C)')],
   commentText: [s('[data-e2e^="comment-level"]', '§6 comment text (C)')],
   commentTime: [
@@ -128,17 +125,14 @@ export const selectors = {
     s('[data-e2e="dm-new-input-editor"] [contenteditable="true"]', '§6 newer DM composer (Draft.js)'),
     s('[class*="DivEditorContainer"] .public-DraftEditor-content[contenteditable="true"]', '§6 classic DM composer (Draft.js, O)'),
     s('[class*="DivChatBottom"] [contenteditable="true"]', '§6 classic DM composer (chat bottom)'),
-    s('[data-e2e="comment-input"] [contenteditable="true"]', '§6 comment input (O)'),
-    s('[data-e2e="comment-input"][contenteditable="true"]', '§6 comment input itself'),
+    // The attribute may sit on the editor's wrapper or on the contenteditable itself (§6 is ambiguous).
+    s('[data-e2e="comment-input"] [contenteditable="true"], [data-e2e="comment-input"][contenteditable="true"]', '§6 comment input (O)'),
   ],
   identity: [
-    s('[data-e2e="nav-profile"] a[href^="/@"]', '§6 (C) own profile link in the header'),
-    s('a[data-e2e="nav-profile"][href^="/@"]', '§6 (C) own profile link'),
+    // Sources put nav-profile on the link itself or on its wrapper.
+    s('[data-e2e="nav-profile"] a[href^="/@"], a[data-e2e="nav-profile"][href^="/@"]', '§6 (C) own profile link in the header'),
   ],
-  loggedOut: [
-    s('[data-e2e="login-button"]', '§6 logged-out marker (O)'),
-    s('[data-e2e="top-login-button"]', '§6 logged-out marker (C)'),
-  ],
+  loggedOut: [s('[data-e2e="login-button"], [data-e2e="top-login-button"]', '§6 logged-out marker (O; top- variant C)')],
 } satisfies Record<string, readonly SelectorSpec[]>;
 
 function required(kind: PageKind): readonly string[] {
