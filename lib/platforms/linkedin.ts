@@ -103,6 +103,8 @@ export const selectors = {
     s('time.msg-conversation-card__time-stamp', '§4.2 row time'),
     s('.msg-conversation-listitem__time-stamp', '§4.2 row time (list item class)'),
   ],
+  /** The row itself marked unread. */
+  rowUnreadSelf: [s('.msg-conversation-listitem--unread', '§4.2 unread row')],
   rowUnread: [
     s('.msg-conversation-card--unread', '§4.2 unread card'),
     s('.msg-conversation-card__unread-count', '§4.2 unread count badge'),
@@ -165,8 +167,7 @@ function readRow(row: Element, ctx: ReadContext): ConversationObservation | null
   const timeEl = firstIn(row, selectors.rowTime);
   const at = timeEl ? (readTime(timeEl, ctx, [cleanText(timeEl)])?.at ?? null) : null;
   const lastIsInbound = previewRaw ? !preview.own : null;
-  const unread =
-    row.matches('.msg-conversation-listitem--unread') || firstIn(row, selectors.rowUnread) !== null;
+  const unread = matchesList(row, selectors.rowUnreadSelf) || firstIn(row, selectors.rowUnread) !== null;
   return {
     key,
     platform: 'linkedin',
@@ -184,13 +185,17 @@ function readConversations(root: ParentNode, ctx: ReadContext): ConversationObse
 
 // ─── Thread ──────────────────────────────────────────────────────────────────────────────────────
 
-/** The open thread's key: from the URL, else from the highlighted row. */
+/**
+ * The open thread's key: from the URL, else from the highlighted row. During SPA navigation the
+ * URL changes before the pane re-renders, so when the highlighted row names another thread the
+ * pane is in transition and nothing is read yet.
+ */
 function openThreadKey(root: ParentNode, ctx: ReadContext): string | null {
   const fromUrl = threadKeyFromPath(ctx.url.pathname);
-  if (fromUrl) return fromUrl;
-  const active = firstMatch(root, selectors.activeRowLink);
-  const href = active?.getAttribute('href');
-  return href ? threadKeyFromPath(href) : null;
+  const href = firstMatch(root, selectors.activeRowLink)?.getAttribute('href');
+  const fromRow = href ? threadKeyFromPath(href) : null;
+  if (fromUrl && fromRow && fromUrl !== fromRow) return null;
+  return fromUrl ?? fromRow;
 }
 
 /**

@@ -219,6 +219,10 @@ function readThread(root: ParentNode, ctx: ReadContext): ThreadObservation | nul
     if (!list || !header) return null;
     const name = cleanText(header) || null;
     const active = firstMatch(root, selectors.activeRow);
+    // The selected row and the header must name the same person; otherwise the pane is still
+    // switching conversations and its messages belong to neither.
+    const activeName = active ? cleanText(firstIn(active, selectors.rowName)) : '';
+    if (activeName && name && activeName !== name) return null;
     const key = (active ? rowKey(active, name) : null) ?? (name ? nameKey('tiktok', null, name) : null);
     if (!key) return null;
     const messages = threadMessages(list, ctx);

@@ -57,6 +57,20 @@ describe('linkedin thread reading', () => {
     }
   });
 
+  test('while the pane still shows another conversation than the URL names, no thread is read', async () => {
+    const f = listFixtures('linkedin').find((x) => x.name === 'messaging');
+    if (!f) throw new Error('messaging fixture missing');
+    const { document, ctx, close } = await loadFixture(f);
+    try {
+      // SPA navigation: the URL already names Carol's thread; the list and pane still show Jane's.
+      const moved = { ...ctx, url: new URL('https://www.linkedin.com/messaging/thread/2-Y2Fyb2w=/') };
+      expect(linkedin.readThread(document, moved)).toBeNull();
+      expect(linkedin.readThread(document, ctx)?.key).toBe('linkedin:2-YWJjZGVm==');
+    } finally {
+      await close();
+    }
+  });
+
   test('the shadow-root variant is read through #interop-outlet', async () => {
     const f = listFixtures('linkedin').find((x) => x.name === 'messaging-shadow');
     if (!f) throw new Error('messaging-shadow fixture missing');

@@ -51,6 +51,21 @@ describe('tiktok thread reading', () => {
     }
   });
 
+  test('while the selected row and the header name different people, no thread is read', async () => {
+    const f = listFixtures('tiktok').find((x) => x.name === 'messages-new-ar');
+    if (!f) throw new Error('messages-new-ar fixture missing');
+    const { document, ctx, close } = await loadFixture(f);
+    try {
+      expect(tiktok.readThread(document, ctx)).not.toBeNull();
+      const rows = document.querySelectorAll('[data-e2e="dm-new-conversation-item"]');
+      rows[0]?.setAttribute('aria-selected', 'false');
+      rows[1]?.setAttribute('aria-selected', 'true');
+      expect(tiktok.readThread(document, ctx)).toBeNull();
+    } finally {
+      await close();
+    }
+  });
+
   test('logged out: no acting identity', () => {
     const win = new Window({ url: 'https://www.tiktok.com/messages' });
     const doc = win.document as unknown as Document;
