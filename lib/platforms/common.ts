@@ -220,10 +220,20 @@ export function machineTimeOn(el: Element): Date | null {
 export function parseVisibleTime(text: string, ctx: ReadContext): Date | null {
   const t = text.replace(/\s+/g, ' ').trim();
   if (!t || t.length > 80) return null;
+  // A scan pass reads the same few strings ("2h", "1d", "Yesterday") on hundreds of rows.
+  const cacheKey = `${ctx.locale}\u0000${ctx.timeZone}\u0000${ctx.now.getTime()}\u0000${t}`;
+  const cached = parseCache.get(cacheKey);
+  if (cached !== undefined) return cached === null ? null : new Date(cached);
   const whole = attempt(() => parseTimestamp(t, { locale: ctx.locale, now: ctx.now, timeZone: ctx.timeZone }), null);
-  if (whole) return whole;
-  return parseDayAndClock(t, ctx);
+  const at = whole ?? parseDayAndClock(t, ctx);
+  if (parseCache.size >= PARSE_CACHE_MAX) parseCache.clear();
+  parseCache.set(cacheKey, at ? at.getTime() : null);
+  return at;
 }
+
+/** Parsed instants (ms) by locale, zone, now and text; cleared wholesale when full. */
+const parseCache = new Map<string, number | null>();
+const PARSE_CACHE_MAX = 2000;
 
 /**
  * "Today 9:41", "Yesterday 16:02", "Tue 08:15": when the parser does not take the pair whole, read

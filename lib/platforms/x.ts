@@ -297,14 +297,17 @@ function readTweet(article: Element, ctx: ReadContext): Tweet | null {
 }
 
 /**
- * Each customer tweet is a conversation (DESIGN §3). It is answered by a later brand tweet that
- * continues its chain (only the same customer's tweets in between) or that replies to/mentions
- * the customer; a customer tweet after the brand's reply is a new conversation and waits.
+ * Each customer tweet is a conversation (DESIGN §3). On a tweet's detail page it is answered by
+ * a later brand tweet that continues its chain (only the same customer's tweets in between) or
+ * that replies to/mentions the customer; a customer tweet after the brand's reply is a new
+ * conversation and waits. The notifications pages list other people's tweets only and never
+ * the brand's replies, so there every tweet is a mention that waits, each readable on its own.
  */
 function readMentions(root: ParentNode, ctx: ReadContext, brand: string | null): ConversationObservation[] {
-  // Without the brand's handle no tweet can be told answered or not (and a tweet read on its
-  // own has neither the handle nor the replies below it): read nothing rather than guess.
-  if (brand === null) return [];
+  const notifications = ctx.url.pathname.startsWith('/notifications');
+  // On a detail page, without the brand's handle no tweet can be told answered or not (and a
+  // tweet read on its own has neither the handle nor the replies below it): read nothing.
+  if (brand === null && !notifications) return [];
   const articles = elementsOf(root, S.tweet).filter(
     (a) => !a.parentElement?.closest('article') && firstIn(a, S.promoted) === null,
   );
@@ -318,7 +321,7 @@ function readMentions(root: ParentNode, ctx: ReadContext, brand: string | null):
       if (!t || isBrand(t)) return null;
       let reply: Tweet | null = null;
       let chain = true;
-      for (const later of tweets.slice(i + 1)) {
+      for (const later of notifications ? [] : tweets.slice(i + 1)) {
         if (isBrand(later) && (chain || later.mentions.has(t.author))) {
           reply = later;
           break;
