@@ -46,25 +46,28 @@ export function WeekChart({ days, tableOpen = false }: WeekChartProps) {
       <button type="button" className="link" aria-expanded={open} aria-controls={`${id}-table`} onClick={() => setOpen(!open)}>
         {open ? t('usage.chart.hideTable') : t('usage.chart.showTable')}
       </button>
-      <table id={`${id}-table`} className={open ? 'chart-table' : 'chart-table visually-hidden'}>
-        <caption className="visually-hidden">{t('usage.chart.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('usage.chart.day')}</th>
-            <th scope="col">{t('usage.chart.inHours')}</th>
-            <th scope="col">{t('usage.chart.afterHours')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {days.map((d) => (
-            <tr key={d.day}>
-              <th scope="row">{formatDay(d.day, locale, 'long')}</th>
-              <td>{formatDuration(d.inHoursMs, t)}</td>
-              <td>{formatDuration(d.afterHoursMs, t)}</td>
+      {/* A wrapper is hidden, not the table: a table box is never narrower than its content. */}
+      <div id={`${id}-table`} className={open ? 'chart-table' : 'visually-hidden'}>
+        <table>
+          <caption className="visually-hidden">{t('usage.chart.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('usage.chart.day')}</th>
+              <th scope="col">{t('usage.chart.inHours')}</th>
+              <th scope="col">{t('usage.chart.afterHours')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {days.map((d) => (
+              <tr key={d.day}>
+                <th scope="row">{formatDay(d.day, locale, 'long')}</th>
+                <td>{formatDuration(d.inHoursMs, t)}</td>
+                <td>{formatDuration(d.afterHoursMs, t)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
