@@ -1,6 +1,7 @@
 /** Real Chromium with the built Baton extension installed (toolchain.md §6, variant B). */
 import { existsSync } from 'node:fs';
 import puppeteer, { type Browser, type WebWorker } from 'puppeteer';
+import { shiftedClock, type ShiftedClock } from './clock.ts';
 import { chromeBuildDir } from './paths.ts';
 
 /** The slice of the `chrome` global that evaluated worker code uses (tsconfig loads no chrome types). */
@@ -14,6 +15,8 @@ export interface ChromiumSession {
   extensionId: string;
   /** `chrome-extension://<id>/` */
   baseUrl: string;
+  /** Set when launched with `now`: the renderers' shifted clock. */
+  clock: ShiftedClock | null;
   close(): Promise<void>;
 }
 
@@ -31,13 +34,17 @@ export interface LaunchChromiumOptions {
   /** Extra Chromium flags. */
   args?: string[];
   defaultViewport?: { width: number; height: number } | null;
+  /** Start the pages' wall clock (Date.now()) at this instant, a fixture's `now`; it then runs. */
+  now?: Date | string;
 }
 
 export async function launchChromium(opts: LaunchChromiumOptions = {}): Promise<ChromiumSession> {
   const extDir = opts.extDir ?? chromeBuildDir();
   if (!existsSync(extDir)) throw new Error(`No Chrome build at ${extDir}: run the build (or unset BATON_E2E_SKIP_BUILD)`);
+  const clock = opts.now ? shiftedClock(opts.now) : null;
   const browser = await puppeteer.launch({
     executablePath: chromiumExecutable(),
+    env: clock ? { ...process.env, ...clock.env } : process.env,
     headless: opts.headless ?? true,
     pipe: true, // installExtension talks CDP Extensions.loadUnpacked over the pipe
     enableExtensions: true, // drops puppeteer's --disable-extensions; installs are awaited below
@@ -48,6 +55,7 @@ export async function launchChromium(opts: LaunchChromiumOptions = {}): Promise<
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(clock?.args ?? []),
       ...(opts.args ?? []),
     ],
   });
@@ -58,6 +66,7 @@ export async function launchChromium(opts: LaunchChromiumOptions = {}): Promise<
       kind: 'chromium',
       extensionId,
       baseUrl: `chrome-extension://${extensionId}/`,
+      clock,
       close: () => browser.close(),
     };
   } catch (err) {

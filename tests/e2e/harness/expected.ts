@@ -27,6 +27,9 @@ export const ExpectedSchema = z.looseObject({
   recognised: z.boolean().optional(),
   /** When the fixture's relative times were written against (unit tests inject it as `now`). */
   now: Iso.optional(),
+  /** IANA zone the fixture's clock times are written in (default UTC). */
+  timeZone: z.string().optional(),
+  pageKind: z.enum(['inbox', 'thread', 'comments']).nullable().optional(),
 });
 export type Expected = z.infer<typeof ExpectedSchema>;
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { HTTPRequest, Page } from 'puppeteer';
 
 /** A file path, an HTML string (starts with `<`), or an explicit body. */
-export type Route = string | { body: string | Buffer; contentType?: string; status?: number };
+export type Route = string | { body: string | Buffer; contentType?: string; status?: number; headers?: Record<string, string> };
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -20,9 +20,9 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-function resolveRoute(route: Route): { status: number; contentType: string; body: string | Buffer } {
+function resolveRoute(route: Route): { status: number; contentType: string; body: string | Buffer; headers?: Record<string, string> } {
   if (typeof route !== 'string') {
-    return { status: route.status ?? 200, contentType: route.contentType ?? TYPES['.html']!, body: route.body };
+    return { status: route.status ?? 200, contentType: route.contentType ?? TYPES['.html']!, body: route.body, headers: route.headers };
   }
   if (route.trimStart().startsWith('<')) return { status: 200, contentType: TYPES['.html']!, body: route };
   // Read per request so a test that rewrites a fixture between navigations sees the new file.
@@ -66,7 +66,7 @@ export async function serveFixtures(page: Page, routes: Record<string, Route>): 
     const route = table.get(routeKey(url));
     if (route !== undefined) {
       const r = resolveRoute(route);
-      return req.respond({ status: r.status, contentType: r.contentType, body: r.body, headers: { 'cache-control': 'no-store' } });
+      return req.respond({ status: r.status, contentType: r.contentType, body: r.body, headers: { 'cache-control': 'no-store', ...r.headers } });
     }
     unmatched.push(url);
     // Everything else: a local empty answer (404 for documents so a typo is visible).

@@ -14,3 +14,5 @@ export * from './fixtures.ts';
 export * from './timers.ts';
 export * from './extension-pages.ts';
 export * from './expected.ts';
+export * from './clock.ts';
+export * from './open-fixture.ts';
