@@ -111,7 +111,6 @@ interface Brand {
   studio: boolean;
 }
 
-
 function brandOf(root: ParentNode, ctx: ReadContext): Brand {
   const paths = new Set<string>();
   const studio = ctx.url.hostname === STUDIO;
@@ -185,13 +184,9 @@ function threadKey(thread: Element, top: Element, ctx: ReadContext, topReading: 
 }
 
 function readRow(thread: Element, brand: Brand, ctx: ReadContext): ConversationObservation | null {
-  const comments = attempt(() => {
-    for (const spec of selectors.comment) {
-      const hits = Array.from(thread.querySelectorAll(spec.css));
-      if (hits.length > 0) return hits;
-    }
-    return [] as Element[];
-  }, []);
+  // All comment generations at once, in page order: a thread may mix them while YouTube migrates.
+  const css = selectors.comment.map((x) => x.css).join(',');
+  const comments = attempt(() => Array.from(thread.querySelectorAll(css)), [] as Element[]);
   const top = comments[0];
   if (!top) return null;
   const readings: CommentReading[] = [];
