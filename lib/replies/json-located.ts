@@ -21,11 +21,10 @@ const MAX_LOCATED_DEPTH = 5;
 const MAX_DEPTH = 64;
 
 class JsonSyntaxError extends Error {
-  constructor(
-    message: string,
-    readonly offset: number,
-  ) {
+  readonly offset: number;
+  constructor(message: string, offset: number) {
     super(message);
+    this.offset = offset;
   }
 }
 

@@ -12,7 +12,7 @@
  */
 import { PLATFORM_IDS, type PlatformId } from '../platforms/types';
 import { isOffered, type Reply } from './schema';
-import { analyze, arabicSkeleton, detectLanguage, normalize, primaryLanguage, stem, tokenizeNormalized, isStopWord } from './text';
+import { analyze, arabicSkeleton, detectLanguage, primaryLanguage, stem, termOf, words } from './text';
 
 /** Field weights and BM25 constants. Title and tags are written to be found; bodies are long. */
 const FIELDS = [
@@ -96,7 +96,7 @@ function fieldTokens(reply: Reply, lang: string): string[][] {
   return [
     withSkeletons(analyze(reply.title)),
     withSkeletons(reply.tags.flatMap((t) => analyze(t))),
-    reply.shortcut ? tokenizeNormalized(normalize(reply.shortcut)) : [],
+    reply.shortcut ? words(reply.shortcut) : [],
     withSkeletons(analyze(reply.bodies[lang] ?? '')),
   ];
 }
@@ -310,10 +310,10 @@ function prefixMatches(index: ReplyIndex, prefix: string): number[] {
 function queryTerms(index: ReplyIndex, message: string, prefix: boolean): Map<number, number> {
   const weights = new Map<number, number>();
   const add = (t: number, w: number) => weights.set(t, Math.max(weights.get(t) ?? 0, w));
-  const words = tokenizeNormalized(normalize(message));
-  const last = words.length - 1;
+  const all = words(message);
+  const last = all.length - 1;
   const typing = prefix && /[\p{L}\p{N}]$/u.test(message);
-  words.forEach((word, i) => {
+  all.forEach((word, i) => {
     if (typing && i === last) {
       const stemmed = stem(word);
       for (const t of prefixMatches(index, word)) add(t, PREFIX_WEIGHT);
@@ -322,8 +322,8 @@ function queryTerms(index: ReplyIndex, message: string, prefix: boolean): Map<nu
       if (exact !== undefined) add(exact, 1);
       return;
     }
-    if (isStopWord(word)) return;
-    const s = stem(word);
+    const s = termOf(word);
+    if (s === null) return;
     const exact = index.terms.get(s) ?? index.terms.get(word);
     if (exact !== undefined) add(exact, 1);
     else for (const m of typoMatches(index, s)) add(m.t, m.weight);
@@ -332,6 +332,18 @@ function queryTerms(index: ReplyIndex, message: string, prefix: boolean): Map<nu
     if (k !== undefined) add(k, SKELETON_WEIGHT);
   });
   return weights;
+}
+
+/**
+ * Keep the MAX_TERMS rarest query terms (an Arabic word brings two: stem and skeleton). A long DM has many words that occur in half the library
+ * ("order", "please"); their posting lists are the longest and their weights the smallest, so
+ * dropping them bounds the worst-case query time at almost no cost in ranking.
+ */
+const MAX_TERMS = 24;
+function informative(index: ReplyIndex, weights: Map<number, number>): Map<number, number> {
+  if (weights.size <= MAX_TERMS) return weights;
+  const df = (t: number) => index.postStart[t + 1]! - index.postStart[t]!;
+  return new Map([...weights].sort((a, b) => df(a[0]) - df(b[0])).slice(0, MAX_TERMS));
 }
 
 /** Scratch score accumulator. */
@@ -382,7 +394,7 @@ export function queryReplyIndex(index: ReplyIndex, message: string, opts: QueryO
     }
   };
 
-  const weights = queryTerms(index, message, opts.prefix ?? false);
+  const weights = informative(index, queryTerms(index, message, opts.prefix ?? false));
   if (weights.size === 0) {
     // Nothing to match (empty, emoji only): recent replies first, then library order.
     const nDocs = index.docReply.length;

@@ -154,13 +154,53 @@ export function stem(token: string): string {
   return ARABIC_LETTER.test(token) ? stemArabic(token) : /^[a-z]+$/.test(token) ? stemEnglish(token) : token;
 }
 
+/**
+ * Memo tables: a library repeats the same words thousands of times, and normalising (two Unicode
+ * normalisations) and stemming dominate the cost of building an index. Bounded, so a long-lived
+ * background cannot grow them without limit.
+ */
+const WORDS = new Map<string, readonly string[]>();
+const STEMS = new Map<string, string | null>();
+const MEMO_LIMIT = 200_000;
+
+function remember<V>(memo: Map<string, V>, key: string, value: V): V {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
+/**
+ * The search-form words of a raw text: the same as tokenizeNormalized(normalize(text)), computed
+ * word by word with a memo (a word's normal form never depends on its neighbours).
+ */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.replace(/['’]s\b/gi, '').matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
+    const raw = m[0];
+    const normal = WORDS.get(raw) ?? remember(WORDS, raw, tokenizeNormalized(normalize(raw)));
+    for (const w of normal) out.push(w);
+  }
+  return out;
+}
+
+/** The index term of a search-form word, or null for a stop word (memoised). */
+export function termOf(word: string): string | null {
+  const known = STEMS.get(word);
+  if (known !== undefined) return known;
+  let term: string | null = null;
+  if (!isStopWord(word)) {
+    const s = stem(word);
+    if (s.length > 1 || /\d/.test(s)) term = s;
+  }
+  return remember(STEMS, word, term);
+}
+
 /** The analyser: normalise, tokenise, drop stop words, stem. */
 export function analyze(text: string): string[] {
   const out: string[] = [];
-  for (const t of tokenizeNormalized(normalize(text))) {
-    if (isStopWord(t)) continue;
-    const s = stem(t);
-    if (s.length > 1 || /\d/.test(s)) out.push(s);
+  for (const w of words(text)) {
+    const t = termOf(w);
+    if (t !== null) out.push(t);
   }
   return out;
 }
