@@ -261,12 +261,14 @@ function extractTime(s: string, t: LocaleTables): Extracted<TimeOfDay | null> | 
     start = match.index;
     end = start + match[0].length;
   } else {
-    // "3 PM", "3pm"; French "15 h 04" / "15h04".
+    // "3 PM", "3pm"; French (Canada) "15 h 04", "15 h 04 min 31 s".
     const bareHour = re.bareHour.exec(s);
-    const frenchH = t.language === 'fr' ? /(?<![\d:/.])(\d{1,2}) ?h ?(\d{2})(?!\d)/.exec(s) : null;
+    const frenchH = t.language === 'fr' ? /(?<![\d:/.])(\d{1,2}) ?h ?(\d{2})(?: ?min ?(\d{2}) ?s)?(?!\d)/.exec(s) : null;
     if (frenchH) {
       hour = Number(frenchH[1]);
       minute = Number(frenchH[2]);
+      hasSeconds = frenchH[3] !== undefined;
+      second = Number(frenchH[3] ?? '0');
       start = frenchH.index;
       end = start + frenchH[0].length;
     } else if (bareHour) {
