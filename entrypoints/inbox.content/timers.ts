@@ -22,7 +22,7 @@ import type {
   ReadContext,
   ThreadObservation,
 } from '@/lib/platforms/types';
-import { createTimerHost, renderTimer, TIMER_TAG, type TimerPlace } from '@/lib/overlay/badge';
+import { createTimerHost, renderContract, renderTimer, TIMER_TAG, type TimerPlace } from '@/lib/overlay/badge';
 import { closestComposed, composedParent, containsDeep } from '@/lib/overlay/dom';
 import { InertCopier, readRowIsolated } from '@/lib/overlay/isolated-read';
 import { summarizeMutations } from '@/lib/overlay/mutations';
@@ -35,8 +35,12 @@ import { TimerClock } from '@/lib/overlay/timer-clock';
 import { readSetting, settingItems, watchSetting, type PlatformToggles, type UiLocale } from '@/lib/settings';
 import type { SlaPolicy } from '@/lib/time/schemas';
 
-/** Safety-net full reads: at most two a second (DESIGN §3). */
+/** Full reads through the adapter: at most two a second (DESIGN §3). */
 const FULL_SCAN_GAP_MS = 500;
+/** The safety net while recognised: a quick pass over the known row roots this often. */
+const QUICK_PASS_MS = 2_000;
+/** Re-check adapter health on quick passes at most this often (it walks the whole page). */
+const HEALTH_EVERY_MS = 10_000;
 /** Thread re-reads after changes in or around it. */
 const THREAD_READ_GAP_MS = 250;
 /** Look for late content this often while nothing is recognised yet … */
@@ -46,7 +50,7 @@ const DISCOVERY_FAST_FOR_MS = 10_000;
 const DISCOVERY_SLOW_MS = 5_000;
 /** Do not tell options "layout not recognised" before the page had time to render. */
 const HEALTH_GRACE_MS = 8_000;
-/** After SPA navigation, accept an unchanged thread header only after this long. */
+/** After SPA navigation, keep looking for the new thread this long. */
 const NAV_SETTLE_MS = 3_000;
 /** Attributes that carry times, labels and ids adapters read; everything else is churn. */
 const WATCHED_ATTRIBUTES = ['datetime', 'title', 'aria-label', 'href', 'data-testid', 'data-e2e', 'dir'];
@@ -62,6 +66,9 @@ interface ThreadOverlay {
 interface PendingNav {
   url: string;
   oldHeader: Element | null;
+  oldKey: string | null;
+  /** The old thread's region: the page re-rendering it is how the new thread shows up. */
+  region: Node | null;
   at: number;
   touched: boolean;
 }
@@ -86,6 +93,11 @@ export class TimerOverlays {
   private readonly threadRead: Throttle;
   private readonly observed = new WeakSet<Node>();
   private readonly listContainers = new WeakSet<Node>();
+  /** Documents and shadow roots where rows were found: quick passes query only these. */
+  private readonly rowRoots = new Set<Document | ShadowRoot>();
+  /** Elements matching the row selector that the adapter did not read as rows. */
+  private rejected = new WeakSet<Element>();
+  private healthAt = 0;
   private mo: MutationObserver | null = null;
   private io: IntersectionObserver | null = null;
 
@@ -122,6 +134,7 @@ export class TimerOverlays {
     this.t = createTranslator(this.localeTag());
     this.clock = new TimerClock<HTMLElement>({
       render: (host, view) => renderTimer(host, view),
+      renderContract: (host, c) => renderContract(host, c),
       policy: () => this.policy,
       translator: () => this.t,
       sla: slaSnapshot,
@@ -134,7 +147,7 @@ export class TimerOverlays {
       },
       (row) => row.isConnected,
     );
-    this.fullScan = new Throttle(() => this.scanAll(), FULL_SCAN_GAP_MS, this.timers);
+    this.fullScan = new Throttle(() => this.fullPass(), FULL_SCAN_GAP_MS, this.timers);
     this.threadRead = new Throttle(() => this.readThreadNow(), THREAD_READ_GAP_MS, this.timers);
   }
 
@@ -167,7 +180,15 @@ export class TimerOverlays {
         this.clock.refreshAll(Date.now());
       }),
     ];
-    this.ctx.onInvalidated(() => unwatch.forEach((u) => u()));
+    this.ctx.onInvalidated(() => {
+      for (const u of unwatch) {
+        try {
+          u();
+        } catch {
+          // After an extension reload the storage API itself is gone; nothing left to remove.
+        }
+      }
+    });
 
     this.removeStrays(true);
     this.mo = new MutationObserver((records) => this.onMutations(records));
@@ -181,6 +202,13 @@ export class TimerOverlays {
       if (!this.doc.hidden) this.tick();
     });
     this.ctx.addEventListener(window, 'wxt:locationchange', (e) => this.onNavigate(e.newUrl));
+    // Benchmark hook: with <html baton-bench>, the page may ask for a pass ('full' or 'quick').
+    this.ctx.addEventListener(this.doc, 'baton:bench-scan', (e) => {
+      if (!this.perf.enabled) return;
+      if (e instanceof CustomEvent && e.detail === 'full') this.fullScan.runNow();
+      else this.quickPass();
+    });
+    this.ctx.setInterval(() => this.quickPass(), QUICK_PASS_MS);
     this.fullScan.runNow();
     this.scheduleDiscovery();
   }
@@ -203,19 +231,25 @@ export class TimerOverlays {
     return pickLocale(this.uiLocale === 'auto' ? navigator.language : this.uiLocale);
   }
 
+  /** The browser's zone; looked up once per full pass (building a DateTimeFormat is slow). */
+  private timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
   private readContext(): ReadContext {
     return {
       now: new Date(),
       locale: this.doc.documentElement.lang || navigator.language || 'en',
-      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      timeZone: this.timeZone,
       url: this.url,
     };
   }
 
-  /** The full read: health, every row, the thread. The safety net behind incremental work. */
-  private scanAll(): void {
+  /**
+   * The authoritative read through the adapter: health, every row, the thread. Runs at start,
+   * on navigation, while looking for late content, and when incremental reading fails.
+   */
+  private fullPass(): void {
     if (this.stopped) return;
-    this.perf.run('scan', () => {
+    this.perf.run('full', () => {
       this.match = adapterForUrl(this.url);
       const match = this.match;
       if (!match || !this.toggles[match.adapter.id]) {
@@ -223,30 +257,84 @@ export class TimerOverlays {
         this.hideAll();
         return;
       }
-      const health = safely(() => checkHealth(match.adapter, this.doc, match.kind), null);
-      this.reportHealthIfChanged(health, match.adapter);
-      if (!health?.recognised) {
-        // Never wrong numbers: an unrecognised layout shows no timers at all.
-        this.recognised = false;
-        this.hideAll();
-        return;
-      }
-      this.recognised = true;
+      if (!this.checkRecognised(match)) return;
+      this.timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
       const ctx = this.readContext();
       const rows = safely(() => match.adapter.readConversations(this.doc, ctx), []);
+      this.rejected = new WeakSet();
       this.registry.replaceAll(rows.map((obs) => ({ row: obs.row, obs })));
       this.rowCss = learnRowSelector(match.adapter, rows.map((r) => r.row)) ?? this.rowCss;
+      this.rowRoots.clear();
       for (const r of rows) this.noteRowPlace(r.row);
       this.readThreadNow();
       this.removeStrays(false);
     });
   }
 
+  /** Health check and report; false (and no timers) when the layout is not recognised. */
+  private checkRecognised(match: { adapter: PlatformAdapter; kind: PageKind }): boolean {
+    const health = safely(() => checkHealth(match.adapter, this.doc, match.kind), null);
+    this.healthAt = Date.now();
+    this.reportHealthIfChanged(health, match.adapter);
+    if (!health?.recognised) {
+      // Never wrong numbers: an unrecognised layout shows no timers at all.
+      this.recognised = false;
+      this.hideAll();
+      return false;
+    }
+    this.recognised = true;
+    return true;
+  }
+
+  /**
+   * The safety net while recognised: query the known row roots with the learned row selector,
+   * read only elements not seen before, drop rows that are gone. Rows already known are kept
+   * current by the mutation observer, so this costs about one querySelectorAll.
+   */
+  private quickPass(): void {
+    if (this.stopped || this.doc.hidden) return;
+    const match = this.match;
+    const css = this.rowCss;
+    if (!match || !this.recognised || !css || this.rowRoots.size === 0) return;
+    this.perf.run('scan', () => {
+      if (Date.now() - this.healthAt >= HEALTH_EVERY_MS && !this.checkRecognised(match)) return;
+      const seen = new Set<Element>();
+      const ctx = this.readContext();
+      for (const root of this.rowRoots) {
+        if (root !== this.doc && !(root as ShadowRoot).host.isConnected) {
+          this.rowRoots.delete(root);
+          continue;
+        }
+        for (const el of Array.from(root.querySelectorAll(css))) {
+          if (this.registry.has(el)) seen.add(el);
+          else if (!this.rejected.has(el) && this.readOne(match.adapter, el, ctx)) seen.add(el);
+        }
+      }
+      this.registry.prune((row) => !seen.has(row));
+    });
+  }
+
+  /** Read one element as a row in isolation and register it; false when it is no row. */
+  private readOne(adapter: PlatformAdapter, el: Element, ctx: ReadContext): boolean {
+    const obs = this.perf.run('row', () => readRowIsolated(adapter, el, ctx, this.copier));
+    if (!obs) {
+      this.rejected.add(el);
+      return false;
+    }
+    this.registry.upsert(el, obs);
+    this.noteRowPlace(el);
+    return true;
+  }
+
   private noteRowPlace(row: Element): void {
     const parent = composedParent(row);
     if (parent) this.listContainers.add(parent);
     const root = row.getRootNode();
-    if (root !== this.doc) this.observe(root);
+    if (root === this.doc) this.rowRoots.add(this.doc);
+    else if (root instanceof ShadowRoot) {
+      this.rowRoots.add(root);
+      this.observe(root);
+    }
   }
 
   /** Read the open thread and place (or move, or remove) its timer. */
@@ -265,8 +353,13 @@ export class TimerOverlays {
       return this.removeThread();
     }
     if (nav) {
-      const fresh = th.header !== nav.oldHeader || nav.touched || Date.now() - nav.at >= NAV_SETTLE_MS;
-      if (!fresh) return this.retryThreadSoon();
+      // Same conversation (a query or hash change), or a header the page has re-rendered since.
+      const fresh = th.key === nav.oldKey || th.header !== nav.oldHeader || nav.touched;
+      if (!fresh) {
+        if (Date.now() - nav.at < NAV_SETTLE_MS) this.retryThreadSoon();
+        else this.removeThread(); // the page never showed the new thread: no timer beats a wrong one
+        return;
+      }
       this.pendingNav = null;
     }
     this.placeThread(th);
@@ -383,9 +476,9 @@ export class TimerOverlays {
         return;
       }
       const sum = summarizeMutations(records, {
-        rowOf: this.rowOf,
+        isRow: (n) => this.registry.has(n as Element),
         isListContainer: (n) => this.listContainers.has(n),
-        threadRegion: this.thread?.region ?? null,
+        threadRegion: this.thread?.region ?? this.pendingNav?.region ?? null,
       });
       const match = this.match;
       if (!match) return;
@@ -418,7 +511,7 @@ export class TimerOverlays {
       const row = host.parentElement;
       if (row && this.registry.has(row)) this.registry.remove(row);
     }
-    // Non-owner duplicates inside the subtree are pruned by the next full read.
+    // Duplicate rows without a host inside the subtree go at the next quick pass.
   }
 
   private rereadRow(adapter: PlatformAdapter, row: Element, ctx: ReadContext): void {
@@ -437,11 +530,13 @@ export class TimerOverlays {
     const css = this.rowCss;
     if (!css) return this.fullScan.request();
     if (safeMatches(el, css)) {
-      const obs = this.perf.run('row', () => readRowIsolated(adapter, el, ctx, this.copier));
-      if (obs) {
-        this.registry.upsert(el, obs);
-        this.noteRowPlace(el);
-      } else this.fullScan.request();
+      this.readOne(adapter, el, ctx);
+      return;
+    }
+    // Filled into a row placeholder the adapter rejected before: read that row again.
+    const holder = closestSafe(el, css);
+    if (holder && !this.registry.has(holder)) {
+      this.readOne(adapter, holder, ctx);
       return;
     }
     if (!el.querySelector(css) && !el.shadowRoot) return;
@@ -457,7 +552,14 @@ export class TimerOverlays {
     if (this.stopped) return;
     this.url = new URL(newUrl.href);
     this.copier.setBase(newUrl.href);
-    this.pendingNav = { url: newUrl.href, oldHeader: this.thread?.header ?? null, at: Date.now(), touched: false };
+    this.pendingNav = {
+      url: newUrl.href,
+      oldHeader: this.thread?.header ?? null,
+      oldKey: this.thread?.obs.key ?? null,
+      region: this.thread?.region ?? null,
+      at: Date.now(),
+      touched: false,
+    };
     this.removeThread();
     this.healthSince = Date.now();
     this.discoverySince = Date.now();
@@ -517,6 +619,14 @@ function safely<T>(fn: () => T, fallback: T): T {
     return fn();
   } catch {
     return fallback;
+  }
+}
+
+function closestSafe(el: Element, css: string): Element | null {
+  try {
+    return el.closest(css);
+  } catch {
+    return null;
   }
 }
 

@@ -12,12 +12,16 @@ export const TIMER_TAG = 'baton-timer';
 export type TimerState = 'ok' | 'warn' | 'breach' | 'unknown';
 export type TimerPlace = 'row' | 'thread';
 
-/** Everything a badge shows; computed by lib/overlay/view.ts. */
-export interface TimerView {
+/** The host's light-DOM attributes (DESIGN §4 test contract). */
+export interface TimerContract {
   key: string;
   state: TimerState;
   /** ISO-8601 start of the wait, or '' when answered or unknown. */
   waitingSince: string;
+}
+
+/** Everything a badge shows; computed by lib/overlay/view.ts. */
+export interface TimerView extends TimerContract {
   /** Short visible text, e.g. "3h 12m". */
   text: string;
   /** Full accessible label, e.g. "Waiting 3 hours, due in 21 hours". */
@@ -39,12 +43,13 @@ const parts = new WeakMap<Element, BadgeParts>();
 const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
 const stop = (e: Event) => e.stopPropagation();
 
-/** Create an empty badge host. `owner` marks which content-script instance placed it. */
-export function createTimerHost(doc: Document, place: TimerPlace, owner: string): HTMLElement {
-  const host = doc.createElement(TIMER_TAG);
-  host.setAttribute('data-baton-place', place);
-  host.setAttribute('data-baton-owner', owner);
-  const shadow = host.attachShadow({ mode: 'open' });
+/** The shadow content, built once per document and cloned for each badge (fewer DOM calls). */
+const templates = new WeakMap<Document, DocumentFragment>();
+
+function template(doc: Document): DocumentFragment {
+  let t = templates.get(doc);
+  if (t) return t;
+  t = doc.createDocumentFragment();
   const style = doc.createElement('style');
   style.textContent = BADGE_CSS;
   const badge = doc.createElement('span');
@@ -56,10 +61,22 @@ export function createTimerHost(doc: Document, place: TimerPlace, owner: string)
   const label = doc.createElement('span');
   label.className = 'text';
   label.setAttribute('aria-hidden', 'true');
-  const text = doc.createTextNode('');
-  label.append(text);
+  label.append(doc.createTextNode(''));
   badge.append(dot, label);
-  shadow.append(style, badge);
+  t.append(style, badge);
+  templates.set(doc, t);
+  return t;
+}
+
+/** Create an empty badge host. `owner` marks which content-script instance placed it. */
+export function createTimerHost(doc: Document, place: TimerPlace, owner: string): HTMLElement {
+  const host = doc.createElement(TIMER_TAG);
+  host.setAttribute('data-baton-place', place);
+  host.setAttribute('data-baton-owner', owner);
+  const shadow = host.attachShadow({ mode: 'open' });
+  shadow.append(template(doc).cloneNode(true));
+  const badge = shadow.lastElementChild as HTMLElement;
+  const text = badge.lastElementChild!.firstChild as Text;
   for (const type of ISOLATED_EVENTS) host.addEventListener(type, stop);
   parts.set(host, { badge, text });
   return host;
@@ -70,12 +87,17 @@ function setAttr(el: Element, name: string, value: string): void {
   if (el.getAttribute(name) !== value) el.setAttribute(name, value);
 }
 
+/** Update only the host's contract attributes (offscreen badges: no text to lay out). */
+export function renderContract(host: Element, c: TimerContract): void {
+  setAttr(host, 'data-baton-key', c.key);
+  setAttr(host, 'data-baton-state', c.state);
+  setAttr(host, 'data-baton-waiting-since', c.waitingSince);
+}
+
 /** Bring a host up to date with `view`, touching only what changed. */
 export function renderTimer(host: Element, view: TimerView): void {
+  renderContract(host, view);
   const p = parts.get(host);
-  setAttr(host, 'data-baton-key', view.key);
-  setAttr(host, 'data-baton-state', view.state);
-  setAttr(host, 'data-baton-waiting-since', view.waitingSince);
   if (!p) return;
   setAttr(p.badge, 'data-state', view.state);
   setAttr(p.badge, 'aria-label', view.label);

@@ -3,11 +3,11 @@
  * on the added and removed nodes). Pure over the DOM it is handed: the caller says which nodes
  * are known rows and where the open thread is.
  */
-import { composedParent, containsDeep, isBatonElement } from './dom';
+import { composedParent, isBatonElement } from './dom';
 
 export interface MutationContext {
-  /** The known row at or above `node` (composed tree), or null. */
-  rowOf(node: Node): Element | null;
+  /** Is `node` a known conversation row? */
+  isRow(node: Node): boolean;
   /** Parents of known rows: additions there are list changes, not thread changes. */
   isListContainer(node: Node): boolean;
   /** The open thread's region, if one is shown. */
@@ -32,29 +32,40 @@ function onlyBaton(nodes: NodeList): boolean {
   return true;
 }
 
-/** Inside one of Baton's own hosts (their shadow content is never the page's). */
-function insideBaton(node: Node): boolean {
-  for (let n: Node | null = node; n; n = composedParent(n)) if (isBatonElement(n)) return true;
-  return false;
+interface Place {
+  /** The known row at or above the node. */
+  row: Element | null;
+  /** Inside one of Baton's own hosts (their shadow content is never the page's). */
+  baton: boolean;
+  inThread: boolean;
+}
+
+/** One climb up the composed tree answers all three questions about a mutated node. */
+function placeOf(node: Node, ctx: MutationContext): Place {
+  let inThread = false;
+  for (let n: Node | null = node; n; n = composedParent(n)) {
+    if (isBatonElement(n)) return { row: null, baton: true, inThread: false };
+    if (ctx.isRow(n)) return { row: n as Element, baton: false, inThread: false };
+    if (n === ctx.threadRegion) inThread = true;
+  }
+  return { row: null, baton: false, inThread };
 }
 
 export function summarizeMutations(records: Iterable<Record_>, ctx: MutationContext): MutationSummary {
   const out: MutationSummary = { dirtyRows: new Set(), added: [], removed: [], threadTouched: false };
-  const inThread = (n: Node) => ctx.threadRegion !== null && containsDeep(ctx.threadRegion, n);
   for (const rec of records) {
     const target = rec.target;
     if (rec.type === 'childList') {
       // Our own badge going in or out of a row is not a change of the row.
       if (onlyBaton(rec.addedNodes) && onlyBaton(rec.removedNodes)) continue;
     }
-    if (insideBaton(target)) continue;
-    const row = ctx.rowOf(target);
-    if (row) {
-      out.dirtyRows.add(row);
+    const place = placeOf(target, ctx);
+    if (place.baton) continue;
+    if (place.row) {
+      out.dirtyRows.add(place.row);
       continue;
     }
-    const threadChange = inThread(target);
-    if (threadChange) out.threadTouched = true;
+    if (place.inThread) out.threadTouched = true;
     if (rec.type !== 'childList') continue;
     const list = ctx.isListContainer(target);
     for (let i = 0; i < rec.addedNodes.length; i++) {

@@ -2,10 +2,17 @@
  * Baton's own cost on the page, measured from inside the content script (the benchmark must not
  * measure through puppeteer's evaluate, which runs outside the extension's world). Off unless
  * the page's <html> carries a `baton-bench` attribute, so normal pages pay nothing: then each
- * span is a `performance.measure` named `baton:scan`, `baton:mutation` or `baton:tick`, and the
- * running totals are written (at most once a second) as JSON to `data-baton-perf` on <html>.
+ * span is a `performance.measure` named `baton:<span>` (see PerfSpan), and the
+ * running totals are written as JSON to `data-baton-perf` on <html> by `flush()`, which the
+ * content script calls once a second (so the attribute is at most a second behind; the
+ * measures themselves are exact).
  */
-export type PerfSpan = 'scan' | 'mutation' | 'tick' | 'row';
+/**
+ * `full`: a read of the whole page through the adapter (start, navigation, late content);
+ * `scan`: the recurring safety-net pass; `mutation`: one mutation-observer batch; `tick`: one
+ * ticker run; `row`: one single-row read (inside `mutation` or a pass).
+ */
+export type PerfSpan = 'full' | 'scan' | 'mutation' | 'tick' | 'row';
 
 export interface PerfTotals {
   count: number;
@@ -16,13 +23,12 @@ export interface PerfTotals {
 
 export class PerfRecorder {
   readonly totals: Record<PerfSpan, PerfTotals> = {
+    full: { count: 0, totalMs: 0, maxMs: 0, lastMs: 0 },
     scan: { count: 0, totalMs: 0, maxMs: 0, lastMs: 0 },
     mutation: { count: 0, totalMs: 0, maxMs: 0, lastMs: 0 },
     tick: { count: 0, totalMs: 0, maxMs: 0, lastMs: 0 },
     row: { count: 0, totalMs: 0, maxMs: 0, lastMs: 0 },
   };
-  private lastFlush = 0;
-
   constructor(
     private readonly doc: Document,
     private readonly perf: Pick<Performance, 'now' | 'measure'>,
@@ -51,14 +57,12 @@ export class PerfRecorder {
       } catch {
         // A page may have replaced or frozen its performance object: totals still work.
       }
-      if (end - this.lastFlush >= 1000) this.flush(end);
     }
   }
 
   /** Write the totals to <html data-baton-perf>. */
-  flush(now = this.perf.now()): void {
+  flush(): void {
     if (!this.enabled) return;
-    this.lastFlush = now;
     this.doc.documentElement.setAttribute('data-baton-perf', JSON.stringify(this.totals));
   }
 }

@@ -7,11 +7,13 @@
 import type { Translator } from '../i18n';
 import type { ConversationState, PlatformId } from '../platforms/types';
 import type { SlaPolicy } from '../time/schemas';
-import type { TimerView } from './badge';
-import { textBucket, timerView, waitingSinceOf, type SlaSnapshot } from './view';
+import type { TimerContract, TimerView } from './badge';
+import { textBucket, timerContract, timerView, waitingSinceOf, type SlaSnapshot } from './view';
 
 export interface TimerClockDeps<H> {
   render(host: H, view: TimerView): void;
+  /** Offscreen badges get only their contract attributes; text and label wait for visibility. */
+  renderContract(host: H, contract: TimerContract): void;
   policy(): SlaPolicy;
   translator(): Translator;
   /** The SLA engine's answer for a waiting conversation (lib/overlay/sla-state.ts). */
@@ -36,9 +38,10 @@ export class TimerClock<H> {
     return this.models.size;
   }
 
-  /** Add or replace a badge's conversation and draw it now. */
+  /** Add or replace a badge's conversation and draw it now (a no-op when nothing changed). */
   set(host: H, conv: ConversationState, platform: PlatformId, now: number): void {
     const prev = this.models.get(host);
+    if (prev && prev.platform === platform && sameConversation(prev.conv, conv)) return;
     const model: Model = { conv, platform, visible: prev?.visible ?? false, nextCheck: Infinity, drawn: '' };
     this.models.set(host, model);
     this.draw(host, model, now, true);
@@ -76,9 +79,27 @@ export class TimerClock<H> {
       }
     }
     m.nextCheck = snap?.nextChangeAt ? snap.nextChangeAt.getTime() : Infinity;
+    if (!m.visible) {
+      // Offscreen: keep the contract attributes right; text is drawn when it scrolls into view.
+      const contract = timerContract(m.conv, snap);
+      const drawn = `contract|${contract.state}`;
+      if (!force && drawn === m.drawn) return;
+      m.drawn = drawn;
+      this.deps.renderContract(host, contract);
+      return;
+    }
     const drawn = since && snap ? `${snap.state}|${textBucket(now - since.getTime())}` : m.conv.lastIsInbound === false ? 'answered' : 'unknown';
     if (!force && drawn === m.drawn) return;
     m.drawn = drawn;
     this.deps.render(host, timerView({ conv: m.conv, sla: snap, now: new Date(now), translator: this.deps.translator() }));
   }
+}
+
+function sameConversation(a: ConversationState, b: ConversationState): boolean {
+  return (
+    a.key === b.key &&
+    a.lastIsInbound === b.lastIsInbound &&
+    a.customerName === b.customerName &&
+    (a.waitingSince?.getTime() ?? null) === (b.waitingSince?.getTime() ?? null)
+  );
 }

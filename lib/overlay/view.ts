@@ -4,7 +4,7 @@
  */
 import type { Translator } from '../i18n';
 import type { ConversationState } from '../platforms/types';
-import type { TimerState, TimerView } from './badge';
+import type { TimerContract, TimerState, TimerView } from './badge';
 
 /** The SLA engine's answer for one waiting conversation (see sla-state.ts). */
 export interface SlaSnapshot {
@@ -23,6 +23,24 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 
+/**
+ * Formatted pieces repeat endlessly ("3 hours", "12m"), and formatting a number builds an
+ * Intl.NumberFormat each time: remember them per translator (bounded).
+ */
+const memo = new WeakMap<Translator, Map<string, string>>();
+const MEMO_MAX = 4096;
+
+function remember(tr: Translator, key: string, make: () => string): string {
+  let m = memo.get(tr);
+  if (!m) memo.set(tr, (m = new Map()));
+  const hit = m.get(key);
+  if (hit !== undefined) return hit;
+  const value = make();
+  if (m.size >= MEMO_MAX) m.clear();
+  m.set(key, value);
+  return value;
+}
+
 /** What the visible text depends on: equal buckets render identically. */
 export function textBucket(waitedMs: number): number {
   const ms = Math.max(0, waitedMs);
@@ -30,7 +48,11 @@ export function textBucket(waitedMs: number): number {
 }
 
 /** Compact waiting time: "45s", "12m", "3h 5m", "2d 4h". */
-export function shortDuration(ms: number, t: Translator['t']): string {
+export function shortDuration(ms: number, tr: Translator): string {
+  return remember(tr, `s${textBucket(ms)}`, () => formatShort(ms, tr.t));
+}
+
+function formatShort(ms: number, t: Translator['t']): string {
   const v = Math.max(0, ms);
   if (v < MIN) return t('overlay.timer.short.s', { s: Math.floor(v / 1000) });
   if (v < HOUR) return t('overlay.timer.short.m', { m: Math.floor(v / MIN) });
@@ -39,19 +61,21 @@ export function shortDuration(ms: number, t: Translator['t']): string {
 }
 
 /** Spoken duration, the two largest units: "3 hours 12 minutes", "ساعتان و5 دقائق". */
-export function longDuration(ms: number, t: Translator['t']): string {
+export function longDuration(ms: number, tr: Translator): string {
   const v = Math.max(0, ms);
-  if (v < MIN) return t('overlay.duration.underMinute');
   const d = Math.floor(v / DAY);
   const h = Math.floor((v % DAY) / HOUR);
-  const m = Math.floor((v % HOUR) / MIN);
-  const parts: string[] = [];
-  if (d > 0) parts.push(t('overlay.duration.days', { count: d }));
-  if (h > 0) parts.push(t('overlay.duration.hours', { count: h }));
-  if (d === 0 && m > 0) parts.push(t('overlay.duration.minutes', { count: m }));
-  const [a, b] = parts;
-  if (a === undefined) return t('overlay.duration.underMinute');
-  return b === undefined ? a : t('overlay.duration.pair', { a, b });
+  const m = d === 0 ? Math.floor((v % HOUR) / MIN) : 0;
+  return remember(tr, `l${d}:${h}:${m}`, () => {
+    const { t } = tr;
+    const parts: string[] = [];
+    if (d > 0) parts.push(t('overlay.duration.days', { count: d }));
+    if (h > 0) parts.push(t('overlay.duration.hours', { count: h }));
+    if (m > 0) parts.push(t('overlay.duration.minutes', { count: m }));
+    const [a, b] = parts;
+    if (a === undefined) return t('overlay.duration.underMinute');
+    return b === undefined ? a : t('overlay.duration.pair', { a, b });
+  });
 }
 
 export interface ViewInput {
@@ -71,6 +95,14 @@ export function waitingSinceOf(conv: ViewInput['conv']): Date | null {
   return at && Number.isFinite(at.getTime()) ? at : null;
 }
 
+/** The light-DOM contract only (key, state, waiting-since): all an offscreen badge needs. */
+export function timerContract(conv: ViewInput['conv'], sla: SlaSnapshot | null): TimerContract {
+  if (conv.lastIsInbound === false) return { key: conv.key, state: 'ok', waitingSince: '' };
+  const since = waitingSinceOf(conv);
+  if (!since || !sla) return { key: conv.key, state: 'unknown', waitingSince: '' };
+  return { key: conv.key, state: sla.state, waitingSince: since.toISOString() };
+}
+
 export function timerView({ conv, sla, now, translator, timeZone }: ViewInput): TimerView {
   const { t, dir, locale } = translator;
   const named = (status: string) =>
@@ -84,15 +116,15 @@ export function timerView({ conv, sla, now, translator, timeZone }: ViewInput): 
     return { ...base, state: 'unknown', waitingSince: '', text: t('overlay.timer.unknown'), label: named(t('overlay.timer.label.unknown')) };
   }
   const waited = now.getTime() - since.getTime();
-  const waitedText = longDuration(waited, t);
+  const waitedText = longDuration(waited, translator);
   let status =
     sla.remainingMs >= 0
-      ? t('overlay.timer.label.waiting', { waited: waitedText, left: longDuration(sla.remainingMs, t) })
-      : t('overlay.timer.label.overdue', { waited: waitedText, over: longDuration(-sla.remainingMs, t) });
+      ? t('overlay.timer.label.waiting', { waited: waitedText, left: longDuration(sla.remainingMs, translator) })
+      : t('overlay.timer.label.overdue', { waited: waitedText, over: longDuration(-sla.remainingMs, translator) });
   if (sla.businessHours) {
     const at = new Intl.DateTimeFormat(locale, { weekday: 'short', hour: 'numeric', minute: '2-digit', timeZone }).format(sla.dueAt);
     status = t('overlay.timer.label.dueAt', { status, at });
   }
   const state: TimerState = sla.state;
-  return { ...base, state, waitingSince: since.toISOString(), text: shortDuration(waited, t), label: named(status) };
+  return { ...base, state, waitingSince: since.toISOString(), text: shortDuration(waited, translator), label: named(status) };
 }

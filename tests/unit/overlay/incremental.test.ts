@@ -30,10 +30,7 @@ async function recordsOf(root: Node, change: () => void): Promise<MutationRecord
 
 function contextFor(known: Set<Element>, list: Element, thread: Node | null = null): MutationContext {
   return {
-    rowOf: (n) => {
-      for (let p: Node | null = n; p; p = p.parentNode) if (known.has(p as Element)) return p as Element;
-      return null;
-    },
+    isRow: (n) => known.has(n as Element),
     isListContainer: (n) => n === list,
     threadRegion: thread,
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '@/lib/i18n';
-import type { TimerView } from '@/lib/overlay/badge';
+import type { TimerContract, TimerView } from '@/lib/overlay/badge';
 import { TimerClock } from '@/lib/overlay/timer-clock';
 import type { SlaSnapshot } from '@/lib/overlay/view';
 import type { ConversationState } from '@/lib/platforms/types';
@@ -8,6 +8,7 @@ import { DEFAULT_SLA_POLICY } from '@/lib/time/schemas';
 
 const H = 3_600_000;
 const T0 = Date.parse('2026-03-02T00:00:00Z');
+const T1 = () => T0 - H;
 
 /** A stand-in engine with a 24 h target and warn at 18 h, enough to drive the clock. */
 function fakeSla(since: Date, _p: unknown, _policy: unknown, now: Date): SlaSnapshot {
@@ -33,17 +34,19 @@ const conv = (since: number | null, inbound: boolean | null = true): Conversatio
 
 function setup() {
   const draws: { host: string; view: TimerView }[] = [];
+  const contracts: { host: string; c: TimerContract }[] = [];
   const clock = new TimerClock<string>({
     render: (host, view) => draws.push({ host, view }),
+    renderContract: (host, c) => contracts.push({ host, c }),
     policy: () => DEFAULT_SLA_POLICY,
     translator: () => createTranslator('en'),
     sla: fakeSla,
   });
-  return { clock, draws };
+  return { clock, draws, contracts };
 }
 
 describe('TimerClock: one shared ticker, visible badges only', () => {
-  it('draws on set, then redraws a visible badge only when its text changes (once a minute)', () => {
+  it('draws a visible badge, then redraws it only when its text changes (once a minute)', () => {
     const { clock, draws } = setup();
     clock.set('a', conv(T0), 'x', T0 + 2 * H);
     clock.setVisible('a', true, T0 + 2 * H);
@@ -55,26 +58,36 @@ describe('TimerClock: one shared ticker, visible badges only', () => {
     expect(draws[1]!.view.text).toBe('2h 1m');
   });
 
-  it('leaves offscreen badges alone until their SLA state changes, then fixes the state', () => {
-    const { clock, draws } = setup();
+  it('offscreen badges get only their contract, and only when their SLA state changes', () => {
+    const { clock, draws, contracts } = setup();
     clock.set('off', conv(T0), 'x', T0 + 17 * H);
+    expect(contracts.map((x) => x.c)).toEqual([{ key: `k${T0}`, state: 'ok', waitingSince: new Date(T0).toISOString() }]);
     for (let m = 1; m < 60; m++) clock.tick(T0 + 17 * H + m * 60_000);
-    expect(draws).toHaveLength(1);
+    expect(contracts).toHaveLength(1);
     clock.tick(T0 + 18 * H);
-    expect(draws).toHaveLength(2);
-    expect(draws[1]!.view.state).toBe('warn');
+    expect(contracts.map((x) => x.c.state)).toEqual(['ok', 'warn']);
     clock.tick(T0 + 24 * H + 1);
-    expect(draws.at(-1)!.view.state).toBe('breach');
-    const n = draws.length;
+    expect(contracts.at(-1)!.c.state).toBe('breach');
     clock.tick(T0 + 30 * H);
-    expect(draws).toHaveLength(n); // breach is final: no more offscreen work
+    expect(contracts).toHaveLength(3); // breach is final: no more offscreen work
+    expect(draws).toHaveLength(0); // no text laid out offscreen
+  });
+
+  it('setting the same conversation again does nothing (full passes re-read unchanged rows)', () => {
+    const { clock, draws, contracts } = setup();
+    clock.set('a', conv(T0), 'x', T0 + H);
+    clock.setVisible('a', true, T0 + H);
+    clock.set('a', conv(T0), 'x', T0 + H);
+    expect(draws.length + contracts.length).toBe(2);
+    clock.set('a', conv(T0 + 1000), 'x', T0 + H);
+    expect(draws).toHaveLength(2);
   });
 
   it('becoming visible brings the text up to date at once', () => {
     const { clock, draws } = setup();
     clock.set('a', conv(T0), 'x', T0 + H);
     clock.tick(T0 + 3 * H);
-    expect(draws).toHaveLength(1);
+    expect(draws).toHaveLength(0);
     clock.setVisible('a', true, T0 + 3 * H);
     expect(draws.at(-1)!.view.text).toBe('3h 0m');
   });
@@ -93,9 +106,10 @@ describe('TimerClock: one shared ticker, visible badges only', () => {
   });
 
   it('an engine error shows unknown, never a number', () => {
-    const draws: TimerView[] = [];
+    const draws: TimerContract[] = [];
     const clock = new TimerClock<string>({
       render: (_h, v) => draws.push(v),
+      renderContract: (_h, c) => draws.push(c),
       policy: () => DEFAULT_SLA_POLICY,
       translator: () => createTranslator('en'),
       sla: () => {
@@ -108,13 +122,13 @@ describe('TimerClock: one shared ticker, visible badges only', () => {
   });
 
   it('refreshAll redraws every badge (settings or language changed)', () => {
-    const { clock, draws } = setup();
+    const { clock, contracts } = setup();
     clock.set('a', conv(T0), 'x', T0);
-    clock.set('b', conv(T0), 'x', T0);
+    clock.set('b', conv(T1()), 'x', T0);
     clock.refreshAll(T0);
-    expect(draws).toHaveLength(4);
+    expect(contracts).toHaveLength(4);
     clock.delete('a');
     clock.refreshAll(T0);
-    expect(draws).toHaveLength(5);
+    expect(contracts).toHaveLength(5);
   });
 });
