@@ -72,7 +72,10 @@ export function mapRows<T>(rows: readonly Element[], read: (row: Element) => T |
  */
 export function elementsOf(root: ParentNode, specs: readonly SelectorSpec[]): Element[] {
   for (const spec of specs) {
-    const hits = queryAllDeep(root, spec.css);
+    // The light DOM first: walking every element for shadow roots costs more than the whole
+    // page's own query, and a list lives either in the light DOM or inside a shadow root.
+    let hits = attempt(() => Array.from(root.querySelectorAll(spec.css)), [] as Element[]);
+    if (hits.length === 0) hits = queryAllDeep(root, spec.css);
     if (isElement(root) && safeMatches(root, spec.css)) hits.unshift(root);
     if (hits.length > 0) return hits;
   }
@@ -186,6 +189,7 @@ const MACHINE_CSS = MACHINE_ATTRS.map((a) => `[${a}]`).join(',');
 /** Attributes whose text is a human label that may carry a full date (§1.3, §2.3). */
 const LABEL_ATTRS = ['title', 'aria-label', 'data-tooltip-content'] as const;
 const LABEL_CSS = LABEL_ATTRS.map((a) => `[${a}]`).join(',');
+const MARKED_CSS = `${MACHINE_CSS},${LABEL_CSS}`;
 
 /** Where a time came from, strongest first. */
 export type TimeSource = 'machine' | 'label' | 'text';
@@ -292,11 +296,13 @@ export function onDayOf(day: Date, clock: Date, timeZone: string): Date {
 export function readTime(scope: Element, ctx: ReadContext, texts: readonly string[] = []): TimeReading | null {
   const own = machineTimeOn(scope);
   if (own) return { at: own, source: 'machine', clockOnly: false };
-  for (const el of attempt(() => Array.from(scope.querySelectorAll(MACHINE_CSS)), [] as Element[])) {
+  // One query for both kinds of attribute: this runs on every row of every scan.
+  const marked = attempt(() => Array.from(scope.querySelectorAll(MARKED_CSS)), [] as Element[]);
+  for (const el of marked) {
     const at = machineTimeOn(el);
     if (at) return { at, source: 'machine', clockOnly: false };
   }
-  const labelled = [scope, ...attempt(() => Array.from(scope.querySelectorAll(LABEL_CSS)), [] as Element[])];
+  const labelled = [scope, ...marked];
   for (const el of labelled) {
     for (const attr of LABEL_ATTRS) {
       const v = el.getAttribute(attr);
