@@ -4,7 +4,8 @@ import { formatDay, formatDuration } from '@/lib/usage/format';
 import { useI18n } from '../i18n';
 
 export function Facts({ summary }: { summary: UsageSummary }) {
-  const { t, locale } = useI18n();
+  const i18n = useI18n();
+  const { t, locale } = i18n;
   const { longestStretch: longest } = summary;
   return (
     <dl className="facts">
@@ -16,7 +17,7 @@ export function Facts({ summary }: { summary: UsageSummary }) {
       <div>
         <dt>{t('usage.longest')}</dt>
         <dd data-testid="longest">
-          {longest.ms > 0 && longest.day ? `${formatDuration(longest.ms, t)} · ${formatDay(longest.day, locale)}` : t('usage.longest.none')}
+          {longest.ms > 0 && longest.day ? `${formatDuration(longest.ms, i18n)} · ${formatDay(longest.day, locale)}` : t('usage.longest.none')}
         </dd>
         <dd className="hint">{t('usage.longest.hint')}</dd>
       </div>

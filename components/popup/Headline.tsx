@@ -4,7 +4,8 @@ import { changeRatio, formatDuration, formatPercent } from '@/lib/usage/format';
 import { useI18n } from '../i18n';
 
 export function Headline({ summary }: { summary: UsageSummary }) {
-  const { t, locale } = useI18n();
+  const i18n = useI18n();
+  const { t, locale } = i18n;
   const ratio = changeRatio(summary.week.afterHoursMs, summary.lastWeek.afterHoursMs);
   const change =
     ratio === null
@@ -17,12 +18,12 @@ export function Headline({ summary }: { summary: UsageSummary }) {
     <div className="headline">
       <div className="stat">
         <span className="stat-label">{t('usage.today')}</span>
-        <span className="stat-value" data-testid="today-after">{formatDuration(summary.today.afterHoursMs, t)}</span>
-        <span className="stat-note">{t('usage.todayVsLastWeek', { time: formatDuration(summary.sameDayLastWeek.afterHoursMs, t) })}</span>
+        <span className="stat-value" data-testid="today-after">{formatDuration(summary.today.afterHoursMs, i18n)}</span>
+        <span className="stat-note">{t('usage.todayVsLastWeek', { time: formatDuration(summary.sameDayLastWeek.afterHoursMs, i18n) })}</span>
       </div>
       <div className="stat">
         <span className="stat-label">{t('usage.week')}</span>
-        <span className="stat-value" data-testid="week-after">{formatDuration(summary.week.afterHoursMs, t)}</span>
+        <span className="stat-value" data-testid="week-after">{formatDuration(summary.week.afterHoursMs, i18n)}</span>
         <span className={`stat-note change-${direction}`}>{change}</span>
       </div>
     </div>

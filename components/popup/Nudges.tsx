@@ -9,7 +9,8 @@ export interface NudgesProps {
 }
 
 export function Nudges({ nudges, onDismiss }: NudgesProps) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   if (nudges.length === 0) return null;
   return (
     <ul className="nudges">
@@ -17,7 +18,7 @@ export function Nudges({ nudges, onDismiss }: NudgesProps) {
         <li key={n.id} className="nudge">
           <span>
             {n.kind === 'budget'
-              ? t('usage.nudge.budget', { time: formatDuration(n.afterHoursMs, t), budget: formatDuration(n.budgetMs, t) })
+              ? t('usage.nudge.budget', { time: formatDuration(n.afterHoursMs, i18n), budget: formatDuration(n.budgetMs, i18n) })
               : t('usage.nudge.lateNights', { count: n.lateNights })}
           </span>
           <button type="button" className="link" onClick={() => onDismiss(n.id)}>

@@ -10,7 +10,8 @@ export interface PlatformSplitProps {
 }
 
 export function PlatformSplit({ platforms, names }: PlatformSplitProps) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   if (platforms.length === 0) return null;
   return (
     <section className="platforms" aria-labelledby="usage-platforms-title">
@@ -27,8 +28,8 @@ export function PlatformSplit({ platforms, names }: PlatformSplitProps) {
           {platforms.map((p) => (
             <tr key={p.platform} data-platform={p.platform}>
               <th scope="row">{names[p.platform]}</th>
-              <td>{formatDuration(p.inHoursMs, t)}</td>
-              <td>{formatDuration(p.afterHoursMs, t)}</td>
+              <td>{formatDuration(p.inHoursMs, i18n)}</td>
+              <td>{formatDuration(p.afterHoursMs, i18n)}</td>
             </tr>
           ))}
         </tbody>

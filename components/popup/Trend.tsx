@@ -4,7 +4,8 @@ import { formatDuration, formatShortDate } from '@/lib/usage/format';
 import { useI18n } from '../i18n';
 
 export function Trend({ trend }: { trend: UsageSummary['trend'] }) {
-  const { t, locale } = useI18n();
+  const i18n = useI18n();
+  const { t, locale } = i18n;
   const max = Math.max(1, ...trend.map((w) => w.afterHoursMs));
   return (
     <section className="trend" aria-labelledby="usage-trend-title">
@@ -20,7 +21,7 @@ export function Trend({ trend }: { trend: UsageSummary['trend'] }) {
             <span className="trend-track" aria-hidden="true">
               <span className="trend-bar" style={{ inlineSize: `${((w.afterHoursMs / max) * 100).toFixed(1)}%` }} />
             </span>
-            <span className="trend-value">{formatDuration(w.afterHoursMs, t)}</span>
+            <span className="trend-value">{formatDuration(w.afterHoursMs, i18n)}</span>
           </li>
         ))}
       </ol>

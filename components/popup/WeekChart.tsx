@@ -15,7 +15,8 @@ export interface WeekChartProps {
 }
 
 export function WeekChart({ days, tableOpen = false }: WeekChartProps) {
-  const { t, locale } = useI18n();
+  const i18n = useI18n();
+  const { t, locale } = i18n;
   const id = useId();
   const [open, setOpen] = useState(tableOpen);
   const max = Math.max(1, ...days.map((d) => d.inHoursMs + d.afterHoursMs));
@@ -26,7 +27,7 @@ export function WeekChart({ days, tableOpen = false }: WeekChartProps) {
     <section className="week-chart" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('usage.chart.title')}</h2>
       <p className="visually-hidden">
-        {t('usage.chart.summary', { after: formatDuration(total('afterHoursMs'), t), in: formatDuration(total('inHoursMs'), t) })}
+        {t('usage.chart.summary', { after: formatDuration(total('afterHoursMs'), i18n), in: formatDuration(total('inHoursMs'), i18n) })}
       </p>
       <div className="bars" aria-hidden="true">
         {days.map((d) => (
@@ -61,8 +62,8 @@ export function WeekChart({ days, tableOpen = false }: WeekChartProps) {
             {days.map((d) => (
               <tr key={d.day}>
                 <th scope="row">{formatDay(d.day, locale, 'long')}</th>
-                <td>{formatDuration(d.inHoursMs, t)}</td>
-                <td>{formatDuration(d.afterHoursMs, t)}</td>
+                <td>{formatDuration(d.inHoursMs, i18n)}</td>
+                <td>{formatDuration(d.afterHoursMs, i18n)}</td>
               </tr>
             ))}
           </tbody>

@@ -2,18 +2,34 @@
 import type { Translator } from '../i18n';
 import { localDayKey } from '../time/zoned';
 
+// Intl formatters are costly to build (the popup formats ~60 values per render): keep them.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `n|${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat(locale, options)));
+  return f;
+}
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d|${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+  return f;
+}
+
 /** "under 1 min", "25 min", "3 h 5 min"; minutes are floored so nothing is overstated. */
-export function formatDuration(ms: number, t: Translator['t']): string {
+export function formatDuration(ms: number, { t, locale }: Pick<Translator, 't' | 'locale'>): string {
   const totalMinutes = Math.floor(Math.max(0, ms) / 60_000);
   if (ms > 0 && totalMinutes === 0) return t('usage.duration.underMinute');
+  const n = numberFormat(locale);
   const h = Math.floor(totalMinutes / 60);
-  const m = totalMinutes % 60;
+  const m = n.format(totalMinutes % 60);
   if (h === 0) return t('usage.duration.minutes', { m });
-  return t('usage.duration.hours', { h, m });
+  return t('usage.duration.hours', { h: n.format(h), m });
 }
 
 export function formatPercent(ratio: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(Math.abs(ratio));
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(Math.abs(ratio));
 }
 
 const MS_DAY = 86_400_000;
@@ -23,20 +39,20 @@ export function formatDay(day: string, locale: string, style: 'short' | 'long' =
   const [y, m, d] = day.split('-').map(Number);
   // Noon UTC of that calendar date, formatted in UTC, shows the same date everywhere.
   const at = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12));
-  return new Intl.DateTimeFormat(locale, style === 'short' ? { weekday: 'short', day: 'numeric', timeZone: 'UTC' } : { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(at);
+  return dateFormat(locale, style === 'short' ? { weekday: 'short', day: 'numeric', timeZone: 'UTC' } : { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(at);
 }
 
 /** A short date ("26 Nov") for trend ranges. */
 export function formatShortDate(day: string, locale: string): string {
   const [y, m, d] = day.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12)));
+  return dateFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12)));
 }
 
 /** A shift boundary in the schedule's zone: the time alone today, else weekday (and date) and time. */
 export function formatShiftStart(at: number, now: number, timeZone: string, locale: string): string {
   const sameDay = localDayKey(new Date(at), timeZone) === localDayKey(new Date(now), timeZone);
   const withinWeek = at - now < 6 * MS_DAY;
-  return new Intl.DateTimeFormat(locale, {
+  return dateFormat(locale, {
     ...(sameDay ? {} : withinWeek ? { weekday: 'long' } : { weekday: 'long', month: 'long', day: 'numeric' }),
     hour: 'numeric',
     minute: '2-digit',

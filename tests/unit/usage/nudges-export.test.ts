@@ -25,7 +25,7 @@ function summary(weekAfterMs: number, lateNights: number): UsageSummary {
     lateNights,
     longestStretch: { ms: 0, day: null },
     platforms: [],
-    shift: { working: false, nextStart: null },
+    shift: { working: false, until: null, nextStart: null },
     hasData: true,
   };
 }
@@ -91,7 +91,7 @@ describe('export', () => {
 });
 
 describe('format', () => {
-  const en = createTranslator('en').t;
+  const en = createTranslator('en');
   it.each([
     [0, '0 min'],
     [1, 'under 1 min'],
