@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openBatonDB } from '@/lib/db';
+import { handleRuntimeMessage } from '@/lib/messaging';
 import { adapterForUrl } from '@/lib/platforms';
 import { settingItems, writeSetting } from '@/lib/settings';
 import type { WeeklySchedule } from '@/lib/time/schemas';
@@ -212,6 +213,21 @@ describe('background usage tracking', () => {
     const after = await openBatonDB();
     expect((await after.getAllKeys('usageDays')).sort()).toEqual(['2025-11-21', '2026-05-28']);
     after.close();
+  });
+
+  it('usage messages answer Baton’s own pages only, never a content script in a platform tab', async () => {
+    await freshWorker();
+    const self = { id: fakeBrowser.runtime.id, origin: 'chrome-extension://baton/' };
+    const fromPage = { id: self.id, url: `${self.origin}popup.html` };
+    const fromInbox = { id: self.id, url: 'https://x.com/i/chat', tab: { id: 3, url: 'https://x.com/i/chat' } };
+    for (const [type, payload] of [['usage/summary', null], ['usage/export', { format: 'json' }], ['usage/delete', null]] as const) {
+      const denied = await handleRuntimeMessage({ baton: 1, type, payload }, fromInbox, mod.usageHandlers(), self);
+      expect(denied, type).toEqual({ ok: false, error: 'sender not allowed' });
+    }
+    const ok = await handleRuntimeMessage({ baton: 1, type: 'usage/summary', payload: null }, fromPage, mod.usageHandlers(), self);
+    expect(ok.ok).toBe(true);
+    const bad = await handleRuntimeMessage({ baton: 1, type: 'usage/export', payload: { format: 'xml' } }, fromPage, mod.usageHandlers(), self);
+    expect(bad.ok).toBe(false);
   });
 
   it('working hours count as in-hours time', async () => {
