@@ -5,8 +5,6 @@
  */
 import type { PlatformAdapter } from '../platforms/types';
 
-const SAMPLE = 50;
-
 function matchesSafely(el: Element, css: string): boolean {
   try {
     return el.matches(css);
@@ -24,17 +22,17 @@ function countIn(root: Node, css: string): number {
 }
 
 /**
- * The most specific selector in `adapter.selectors` that every sampled row matches (fewest
+ * The most specific selector in `adapter.selectors` that every row matches (fewest
  * matches in the rows' tree), or null when none does (then every change costs a throttled
  * full read instead).
  */
 export function learnRowSelector(adapter: PlatformAdapter, rows: readonly Element[]): string | null {
   if (rows.length === 0) return null;
-  const sample = rows.length <= SAMPLE ? rows : rows.filter((_, i) => i % Math.ceil(rows.length / SAMPLE) === 0);
   const candidates: string[] = [];
   for (const specs of Object.values(adapter.selectors)) {
     for (const spec of specs) {
-      if (!candidates.includes(spec.css) && sample.every((r) => matchesSafely(r, spec.css))) candidates.push(spec.css);
+      // Every row, not a sample: a row the selector misses would be dropped by quick passes.
+      if (!candidates.includes(spec.css) && rows.every((r) => matchesSafely(r, spec.css))) candidates.push(spec.css);
     }
   }
   if (candidates.length <= 1) return candidates[0] ?? null;

@@ -1,26 +1,24 @@
 /**
- * The badge's one door to SLA maths: (waiting since, platform, policy, now) → snapshot.
- * Around-the-clock policies (the default for social) are a fixed target from the wait's
- * start; business-hours policies need schedule maths that this door does not have, so they
- * throw and the badge shows "unknown" rather than a wrong number.
+ * The badge's one door to the SLA engine (lib/time/sla.ts): (waiting since, platform, policy,
+ * now) → the snapshot a badge draws. Throws when the engine cannot give a due time (unknown
+ * start, a schedule without working time) so the badge shows "unknown", never a guess.
  */
 import type { PlatformId } from '../platforms/types';
+import { evaluateSla } from '../time/sla';
 import type { SlaPolicy } from '../time/schemas';
 import type { SlaSnapshot } from './view';
 
 export function slaSnapshot(since: Date, platform: PlatformId, policy: SlaPolicy, now: Date): SlaSnapshot {
-  if (policy.businessHours) throw new RangeError('business-hours policies need the schedule engine');
-  const target = (policy.perPlatform[platform]?.replyTargetMinutes ?? policy.replyTargetMinutes) * 60_000;
-  const start = since.getTime();
-  const dueAt = start + target;
-  const warnAt = start + target * policy.warnAt;
-  const t = now.getTime();
-  const state = t >= dueAt ? 'breach' : t >= warnAt ? 'warn' : 'ok';
+  const s = evaluateSla({ policy, platform, waitingSince: since, now });
+  if (s.state === 'unknown' || !s.dueAt || s.remainingMs === null) {
+    throw new RangeError('no due time for this conversation');
+  }
   return {
-    state,
-    dueAt: new Date(dueAt),
-    remainingMs: dueAt - t,
-    nextChangeAt: state === 'ok' ? new Date(warnAt) : state === 'warn' ? new Date(dueAt) : null,
-    businessHours: false,
+    state: s.state,
+    warnAt: s.warnAt,
+    dueAt: s.dueAt,
+    remainingMs: s.remainingMs,
+    nextChangeAt: s.nextChangeAt,
+    businessHours: s.businessHours,
   };
 }

@@ -8,7 +8,7 @@ import type { Translator } from '../i18n';
 import type { ConversationState, PlatformId } from '../platforms/types';
 import type { SlaPolicy } from '../time/schemas';
 import type { TimerContract, TimerView } from './badge';
-import { textBucket, timerContract, timerView, waitingSinceOf, type SlaSnapshot } from './view';
+import { stateAt, textBucket, timerContract, timerView, waitingSinceOf, type SlaSnapshot } from './view';
 
 export interface TimerClockDeps<H> {
   render(host: H, view: TimerView): void;
@@ -28,6 +28,8 @@ interface Model {
   nextCheck: number;
   /** What was last drawn: state and text bucket. */
   drawn: string;
+  /** The last engine answer; between redraws the state comes from its fixed instants. */
+  snap: SlaSnapshot | null;
 }
 
 export class TimerClock<H> {
@@ -42,7 +44,7 @@ export class TimerClock<H> {
   set(host: H, conv: ConversationState, platform: PlatformId, now: number): void {
     const prev = this.models.get(host);
     if (prev && prev.platform === platform && sameConversation(prev.conv, conv)) return;
-    const model: Model = { conv, platform, visible: prev?.visible ?? false, nextCheck: Infinity, drawn: '' };
+    const model: Model = { conv, platform, visible: prev?.visible ?? false, nextCheck: Infinity, drawn: '', snap: null };
     this.models.set(host, model);
     this.draw(host, model, now, true);
   }
@@ -70,6 +72,13 @@ export class TimerClock<H> {
 
   private draw(host: H, m: Model, now: number, force: boolean): void {
     const since = waitingSinceOf(m.conv);
+    if (!force && since && m.snap) {
+      // Nothing to redraw unless the state or (when visible) the minute changed: skip the
+      // engine, whose business-hours maths is too costly to run per badge per second.
+      const state = stateAt(m.snap, now);
+      const key = m.visible ? `${state}|${textBucket(now - since.getTime())}` : `contract|${state}`;
+      if (key === m.drawn) return;
+    }
     let snap: SlaSnapshot | null = null;
     if (since) {
       try {
@@ -78,6 +87,7 @@ export class TimerClock<H> {
         snap = null; // an impossible policy or date: show "unknown", never a wrong number
       }
     }
+    m.snap = snap;
     m.nextCheck = snap?.nextChangeAt ? snap.nextChangeAt.getTime() : Infinity;
     if (!m.visible) {
       // Offscreen: keep the contract attributes right; text is drawn when it scrolls into view.

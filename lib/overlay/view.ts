@@ -3,12 +3,15 @@
  * and the UI language. Durations are formatted through i18n (plural rules, Arabic digits).
  */
 import type { Translator } from '../i18n';
+import { formatDuration } from '../time/sla';
 import type { ConversationState } from '../platforms/types';
 import type { TimerContract, TimerState, TimerView } from './badge';
 
 /** The SLA engine's answer for one waiting conversation (see sla-state.ts). */
 export interface SlaSnapshot {
   state: 'ok' | 'warn' | 'breach';
+  /** Wall-clock instant the state turns `warn` (null: never). */
+  warnAt: Date | null;
   /** Wall-clock instant the reply is due. */
   dueAt: Date;
   /** Countable (business) time left until due, in ms; negative once overdue. */
@@ -47,17 +50,16 @@ export function textBucket(waitedMs: number): number {
   return ms < MIN ? Math.floor(ms / 1000) : 60 + Math.floor(ms / MIN);
 }
 
-/** Compact waiting time: "45s", "12m", "3h 5m", "2d 4h". */
+/** Compact waiting time from the time module's Intl formatter: "45s", "12m", "3h 05m", "2d 4h". */
 export function shortDuration(ms: number, tr: Translator): string {
-  return remember(tr, `s${textBucket(ms)}`, () => formatShort(ms, tr.t));
+  return remember(tr, `s${textBucket(ms)}`, () => formatDuration(Math.max(0, ms), tr.locale));
 }
 
-function formatShort(ms: number, t: Translator['t']): string {
-  const v = Math.max(0, ms);
-  if (v < MIN) return t('overlay.timer.short.s', { s: Math.floor(v / 1000) });
-  if (v < HOUR) return t('overlay.timer.short.m', { m: Math.floor(v / MIN) });
-  if (v < DAY) return t('overlay.timer.short.hm', { h: Math.floor(v / HOUR), m: Math.floor((v % HOUR) / MIN) });
-  return t('overlay.timer.short.dh', { d: Math.floor(v / DAY), h: Math.floor((v % DAY) / HOUR) });
+/** The state at `now` from the instants a snapshot fixed (no schedule maths per tick). */
+export function stateAt(snap: Pick<SlaSnapshot, 'warnAt' | 'dueAt'>, now: number): SlaSnapshot['state'] {
+  if (now >= snap.dueAt.getTime()) return 'breach';
+  if (snap.warnAt && now >= snap.warnAt.getTime()) return 'warn';
+  return 'ok';
 }
 
 /** Spoken duration, the two largest units: "3 hours 12 minutes", "ساعتان و5 دقائق". */

@@ -3,10 +3,6 @@ import type { overlay as enOverlay } from '../en/overlay';
 import type { MessageValue } from '../en';
 
 export const overlay: { readonly [K in keyof typeof enOverlay]: MessageValue } = {
-  'overlay.timer.short.dh': '{d} ي {h} س',
-  'overlay.timer.short.hm': '{h} س {m} د',
-  'overlay.timer.short.m': '{m} د',
-  'overlay.timer.short.s': '{s} ث',
   'overlay.timer.answered': 'تم الرد',
   'overlay.timer.unknown': '؟',
 

@@ -1,10 +1,5 @@
 /** Overlays on the platform pages: the response timer badge. */
 export const overlay = {
-  // Visible badge text: compact waiting time.
-  'overlay.timer.short.dh': '{d}d {h}h',
-  'overlay.timer.short.hm': '{h}h {m}m',
-  'overlay.timer.short.m': '{m}m',
-  'overlay.timer.short.s': '{s}s',
   // Badge text of a conversation the team has answered (no timer running).
   'overlay.timer.answered': 'Replied',
   // Badge text when the waiting time cannot be read.

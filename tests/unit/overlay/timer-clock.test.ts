@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '@/lib/i18n';
 import type { TimerContract, TimerView } from '@/lib/overlay/badge';
+import { slaSnapshot } from '@/lib/overlay/sla-state';
 import { TimerClock } from '@/lib/overlay/timer-clock';
 import type { SlaSnapshot } from '@/lib/overlay/view';
 import type { ConversationState } from '@/lib/platforms/types';
@@ -17,7 +18,7 @@ function fakeSla(since: Date, _p: unknown, _policy: unknown, now: Date): SlaSnap
   const dueAt = since.getTime() + 24 * H;
   const state = waited >= 24 * H ? 'breach' : waited >= 18 * H ? 'warn' : 'ok';
   const next = state === 'ok' ? warnAt : state === 'warn' ? dueAt : null;
-  return { state, dueAt: new Date(dueAt), remainingMs: dueAt - now.getTime(), nextChangeAt: next === null ? null : new Date(next), businessHours: false };
+  return { state, warnAt: new Date(warnAt), dueAt: new Date(dueAt), remainingMs: dueAt - now.getTime(), nextChangeAt: next === null ? null : new Date(next), businessHours: false };
 }
 
 const conv = (since: number | null, inbound: boolean | null = true): ConversationState => ({
@@ -55,7 +56,7 @@ describe('TimerClock: one shared ticker, visible badges only', () => {
     expect(draws).toHaveLength(1);
     clock.tick(T0 + 2 * H + 60_000);
     expect(draws).toHaveLength(2);
-    expect(draws[1]!.view.text).toBe('2h 1m');
+    expect(draws[1]!.view.text).toBe('2h 01m');
   });
 
   it('offscreen badges get only their contract, and only when their SLA state changes', () => {
@@ -89,7 +90,7 @@ describe('TimerClock: one shared ticker, visible badges only', () => {
     clock.tick(T0 + 3 * H);
     expect(draws).toHaveLength(0);
     clock.setVisible('a', true, T0 + 3 * H);
-    expect(draws.at(-1)!.view.text).toBe('3h 0m');
+    expect(draws.at(-1)!.view.text).toBe('3h 00m');
   });
 
   it('answered and unknown conversations never tick', () => {
@@ -103,6 +104,43 @@ describe('TimerClock: one shared ticker, visible badges only', () => {
       ['answered', 'ok', ''],
       ['unknown', 'unknown', ''],
     ]);
+  });
+
+  it('asks the engine only when the minute or the state changes (business-hours maths is costly)', () => {
+    let calls = 0;
+    const clock = new TimerClock<string>({
+      render: () => {},
+      renderContract: () => {},
+      policy: () => DEFAULT_SLA_POLICY,
+      translator: () => createTranslator('en'),
+      sla: (...args) => {
+        calls++;
+        return fakeSla(...args);
+      },
+    });
+    clock.set('a', conv(T0), 'x', T0 + H);
+    clock.setVisible('a', true, T0 + H);
+    const before = calls;
+    for (let s = 1; s < 60; s++) clock.tick(T0 + H + s * 1000);
+    expect(calls).toBe(before);
+    clock.tick(T0 + H + 60_000);
+    expect(calls).toBe(before + 1);
+  });
+
+  it('the real engine drives the clock: states follow the default 24 h target with warn at 75 %', () => {
+    const states: string[] = [];
+    const clock = new TimerClock<string>({
+      render: (_h, v) => states.push(v.state),
+      renderContract: (_h, c) => states.push(c.state),
+      policy: () => DEFAULT_SLA_POLICY,
+      translator: () => createTranslator('en'),
+      sla: slaSnapshot,
+    });
+    clock.set('a', conv(T0), 'x', T0 + H);
+    clock.tick(T0 + 18 * H - 1);
+    clock.tick(T0 + 18 * H);
+    clock.tick(T0 + 24 * H);
+    expect(states).toEqual(['ok', 'warn', 'breach']);
   });
 
   it('an engine error shows unknown, never a number', () => {

@@ -12,7 +12,7 @@ describe('timer text', () => {
     [0, '0s'],
     [45_000, '45s'],
     [12 * M, '12m'],
-    [3 * H + 5 * M, '3h 5m'],
+    [3 * H + 5 * M, '3h 05m'],
     [50 * H, '2d 2h'],
     [-5_000, '0s'],
   ])('short %i ms → %s', (ms, text) => expect(shortDuration(ms, en)).toBe(text));
@@ -37,7 +37,7 @@ describe('timer text', () => {
     const now = new Date('2026-03-06T16:45:00Z'); // a Friday
     const v = timerView({
       conv: { key: 'k', lastIsInbound: true, waitingSince: new Date('2026-03-06T16:30:00Z'), customerName: null },
-      sla: { state: 'ok', dueAt: new Date('2026-03-09T09:15:00Z'), remainingMs: 30 * M, nextChangeAt: null, businessHours: true },
+      sla: { state: 'ok', warnAt: null, dueAt: new Date('2026-03-09T09:15:00Z'), remainingMs: 30 * M, nextChangeAt: null, businessHours: true },
       now,
       translator: en,
       timeZone: 'UTC',
