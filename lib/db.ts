@@ -10,6 +10,9 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { AdapterHealthRecord } from './health-messages';
 import type { ActiveInterval, DayAggregate, UsageStateRecord } from './usage/schemas';
+import type { Reply, ReplyStatus, SerializedReplyIndex } from './replies';
+import type { ReplyUsageRecord } from './replies/messages';
+import { STARTER_REPLIES } from './replies/starter';
 
 export const DB_NAME = 'baton';
 
@@ -22,6 +25,12 @@ export interface BatonDB extends DBSchema {
   usageIntervals: { key: number; value: ActiveInterval; indexes: { byStart: number } };
   /** Per-day after-hours aggregates (key: local day "YYYY-MM-DD"). */
   usageDays: { key: string; value: DayAggregate };
+  /** The reply library (lib/replies), by reply id. */
+  replies: { key: string; value: Reply; indexes: { byStatus: ReplyStatus; byUpdated: number } };
+  /** The persisted ranking index of the library (key "current"); deleted whenever replies change. */
+  replyIndex: { key: string; value: SerializedReplyIndex };
+  /** When this agent last used each reply (for "recent use" in ranking), by reply id. */
+  replyUsage: { key: string; value: ReplyUsageRecord; indexes: { byLastUsed: number } };
 }
 
 type UpgradeTx = IDBPTransaction<BatonDB, StoreNames<BatonDB>[], 'versionchange'>;
@@ -39,6 +48,15 @@ export const migrations: readonly Migration[] = [
     const intervals = db.createObjectStore('usageIntervals', { keyPath: 'id', autoIncrement: true });
     intervals.createIndex('byStart', 'start');
     db.createObjectStore('usageDays', { keyPath: 'day' });
+  },
+  // 3: reply library (lib/replies), seeded with the starter library so suggestions work at once.
+  (db) => {
+    const replies = db.createObjectStore('replies', { keyPath: 'id' });
+    replies.createIndex('byStatus', 'status');
+    replies.createIndex('byUpdated', 'updatedAt');
+    db.createObjectStore('replyIndex');
+    db.createObjectStore('replyUsage', { keyPath: 'id' }).createIndex('byLastUsed', 'lastUsedAt');
+    for (const reply of STARTER_REPLIES) void replies.put(reply);
   },
 ];
 

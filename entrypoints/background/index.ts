@@ -7,10 +7,11 @@ import { browser } from 'wxt/browser';
 import { handleRuntimeMessage, type Handler } from '@/lib/messaging';
 import { healthHandlers } from './health';
 import { startUsageTracking, usageHandlers } from './usage';
+import { replyHandlers } from './replies';
 
 z.config({ jitless: true }); // MV3 extension pages forbid eval
 
-const handlers: Handler[] = [...healthHandlers(), ...usageHandlers()];
+const handlers: Handler[] = [...healthHandlers(), ...usageHandlers(), ...replyHandlers()];
 
 export default defineBackground({
   main() {

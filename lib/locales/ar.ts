@@ -5,6 +5,7 @@ import { options } from './ar/options';
 import { overlay } from './ar/overlay';
 import { usage } from './ar/usage';
 import { time } from './ar/time';
+import { replies } from './ar/replies';
 
 export const ar: Messages = {
   ...core,
@@ -12,4 +13,5 @@ export const ar: Messages = {
   ...overlay,
   ...usage,
   ...time,
+  ...replies,
 };

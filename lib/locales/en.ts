@@ -9,6 +9,7 @@ import { options } from './en/options';
 import { overlay } from './en/overlay';
 import { usage } from './en/usage';
 import { time } from './en/time';
+import { replies } from './en/replies';
 
 export type PluralForms = {
   zero?: string;
@@ -26,6 +27,7 @@ export const en = {
   ...overlay,
   ...usage,
   ...time,
+  ...replies,
 } as const satisfies Record<string, MessageValue>;
 
 export type MessageKey = keyof typeof en;

@@ -231,7 +231,8 @@ export function toFileReply(r: Reply): Required<FileReply> {
   return {
     id: r.id,
     title: r.title,
-    bodies: r.bodies,
+    // Languages in a fixed order, so a JSON export is the same whichever way the library came in.
+    bodies: Object.fromEntries(Object.entries(r.bodies).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     tags: r.tags,
     shortcut: r.shortcut,
     platforms: r.platforms,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION, migrations, openBatonDB } from '@/lib/db';
+import { STARTER_REPLIES } from '@/lib/replies';
 
 describe('IndexedDB schema migrations', () => {
   it('has one migration per version, applied in order from an empty database', async () => {
@@ -40,6 +41,33 @@ describe('IndexedDB schema migrations', () => {
     expect(await db.count('usageIntervals')).toBe(0);
     expect(await db.count('usageDays')).toBe(0);
     db.close();
+  });
+
+  it('version 3 adds the reply library seeded with the starter replies, its persisted index and usage', async () => {
+    const db = await openBatonDB(3, 'v3');
+    expect([...db.objectStoreNames].sort()).toEqual(['health', 'replies', 'replyIndex', 'replyUsage', 'usageDays', 'usageIntervals', 'usageState']);
+    expect(await db.getAll('replies')).toEqual([...STARTER_REPLIES].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    expect((await db.getAllFromIndex('replies', 'byStatus', 'approved')).length).toBe(STARTER_REPLIES.length);
+    await db.put('replyIndex', { format: 1 } as never, 'current');
+    expect(await db.get('replyIndex', 'current')).toEqual({ format: 1 });
+    await db.put('replyUsage', { id: 'a', lastUsedAt: 20, count: 1 });
+    await db.put('replyUsage', { id: 'b', lastUsedAt: 10, count: 4 });
+    expect((await db.getAllFromIndex('replyUsage', 'byLastUsed')).map((u) => u.id)).toEqual(['b', 'a']);
+    db.close();
+  });
+
+  it('upgrading 2 → 3 keeps usage data and seeds the starter library once', async () => {
+    const old = await openBatonDB(2, 'v2-to-v3');
+    await old.put('usageDays', { day: '2026-03-08', platforms: {}, lateNightMs: 0, longestAfterHoursMs: 0 });
+    old.close();
+    const db = await openBatonDB(3, 'v2-to-v3');
+    expect(await db.count('usageDays')).toBe(1);
+    expect(await db.count('replies')).toBe(STARTER_REPLIES.length);
+    await db.delete('replies', STARTER_REPLIES[0]!.id);
+    db.close();
+    const again = await openBatonDB(3, 'v2-to-v3');
+    expect(await again.count('replies')).toBe(STARTER_REPLIES.length - 1);
+    again.close();
   });
 
   it('upgrading from every older version keeps version-1 data and reaches the latest', async () => {

@@ -1,0 +1,40 @@
+/** Canned replies: the library's states, variables and import/save problems (lib/replies). */
+export const replies = {
+  'replies.status.draft': 'Draft',
+  'replies.status.approved': 'Approved',
+  'replies.status.retired': 'Retired',
+  'replies.crisisSafe': 'Safe to use in a crisis',
+
+  'replies.variable.customer.first_name': 'Customer’s first name',
+  'replies.variable.customer.name': 'Customer’s name',
+  'replies.variable.agent.first_name': 'Your first name',
+  'replies.variable.agent.name': 'Your name',
+  'replies.variable.brand.name': 'Brand name',
+  'replies.variable.platform': 'Platform',
+  'replies.variable.missing': 'No value for “{name}”: type one, or add a fallback to the reply.',
+
+  'replies.import.done': {
+    one: 'Imported {count} reply. The library now has {total}.',
+    other: 'Imported {count} replies. The library now has {total}.',
+  },
+  'replies.import.rejected': 'Nothing was imported: fix the file and try again.',
+  'replies.import.where.recordLine': 'Reply {record}, line {line}',
+  'replies.import.where.record': 'Reply {record}',
+  'replies.import.where.line': 'Line {line}',
+  'replies.import.error.tooLarge': 'The file is too large.',
+  'replies.import.error.tooMany': 'The file has too many replies.',
+  'replies.import.error.malformed': 'The file is damaged or not in the expected format.',
+  'replies.import.error.notALibrary': 'This is not a Baton reply library.',
+  'replies.import.error.unsupportedVersion': 'This library file comes from a different version of Baton.',
+  'replies.import.error.invalid': 'A value is missing or not allowed.',
+  'replies.import.error.duplicateId': 'Two replies have the same id.',
+  'replies.import.error.duplicateShortcut': 'Two replies have the same shortcut.',
+  'replies.import.error.duplicateTitle': 'Two replies have the same title.',
+  'replies.import.error.tooManyErrors': 'There are more problems than can be listed.',
+
+  'replies.save.error.invalid': 'A value is missing or not allowed.',
+  'replies.save.error.duplicateShortcut': 'Another reply already uses this shortcut.',
+  'replies.save.error.duplicateTitle': 'Another reply already has this title.',
+  'replies.save.error.notFound': 'This reply no longer exists.',
+  'replies.save.error.conflict': 'Someone saved this reply while you were editing it. Reload it to see their changes.',
+} as const;
