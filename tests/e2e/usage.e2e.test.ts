@@ -9,7 +9,7 @@ import path from 'node:path';
 import { AxePuppeteer } from '@axe-core/puppeteer';
 import type { CDPSession, HTTPRequest, Page, WebWorker } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixturesDir, launchChromium, openPopup, serveFixtures, serviceWorker, type ChromiumSession } from './harness/index.ts';
+import { fixturesDir, launchChromium, launchFirefox, openPopup, serveFixtures, serviceWorker, type ChromiumSession, type FirefoxSession } from './harness/index.ts';
 
 interface Sent {
   from: string;
@@ -199,5 +199,48 @@ describe('after-hours usage (Chromium)', () => {
     expect(leaks).toEqual([]);
     // The worker made no network request at all: usage never leaves the browser.
     expect(sent.filter((r) => r.from === 'worker' && !r.url.startsWith(s.baseUrl) && !r.url.includes('canary.baton-test.invalid'))).toEqual([]);
+  });
+});
+
+describe('after-hours usage (Firefox)', () => {
+  let s: FirefoxSession;
+  beforeAll(async () => {
+    s = await launchFirefox();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('the popup gets its summary from the event page and states privacy', async () => {
+    const popup = await openPopup(s, '[data-testid="privacy"]');
+    // A fresh profile has no usage yet: the empty state, and no error from the background.
+    await popup.waitForSelector('.empty h2', { timeout: 15_000 });
+    expect(await popup.$eval('.empty h2', (e) => e.textContent)).toBe('No inbox time yet');
+    expect(await popup.$('[role="alert"]')).toBeNull();
+    expect(await popup.$eval('[data-testid="privacy"]', (e) => e.textContent)).toMatch(/never seen by a lead/);
+    await popup.close();
+  });
+  it('focusing a fixture inbox tab accrues time in Firefox too', async () => {
+    type Ext = { storage: { local: { set(i: Record<string, unknown>): Promise<void> } }; runtime: { sendMessage(m: unknown): Promise<unknown> } };
+    const setup = await openPopup(s, '[data-testid="privacy"]');
+    await setup.evaluate(async (schedule) => {
+      await (globalThis as unknown as { browser: Ext }).browser.storage.local.set({ workSchedule: schedule });
+    }, ALL_DAYS_OFF);
+    await setup.close();
+    const inbox = await s.browser.newPage();
+    await serveFixtures(inbox, { [FIXTURE.url]: path.join(fixturesDir, 'x', 'chat-shadow.html') });
+    await inbox.goto(FIXTURE.url, { waitUntil: 'load' });
+    await inbox.bringToFront();
+    await sleep(2000);
+    // Opening the popup tab takes the focus: the inbox interval closes with its real length.
+    const popup = await openPopup(s, '[data-testid="privacy"]');
+    const reply = (await popup.evaluate(() =>
+      (globalThis as unknown as { browser: Ext }).browser.runtime.sendMessage({ baton: 1, type: 'usage/summary', payload: null }),
+    )) as { ok: boolean; value: { today: { afterHoursMs: number }; platforms: { platform: string }[] } };
+    expect(reply.ok).toBe(true);
+    expect(reply.value.today.afterHoursMs).toBeGreaterThanOrEqual(1500);
+    expect(reply.value.platforms.map((p) => p.platform)).toEqual(['x']);
+    await popup.close();
+    await inbox.close();
   });
 });
