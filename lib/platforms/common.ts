@@ -9,6 +9,7 @@ import { addDays, civilDateOf, startOfCivilDay, wallTimeOf, zonedToInstant } fro
 import type {
   ConversationObservation,
   ConversationState,
+  EditorKind,
   MessageObservation,
   PlatformId,
   ReadContext,
@@ -479,6 +480,18 @@ export function usableComposer(root: ParentNode, specs: readonly SelectorSpec[])
     }
   }
   return null;
+}
+
+/**
+ * The editor a composer element really is (PLATFORMS.md §0.4, §7.2): one platform can have
+ * several (X: Chat textarea, Draft.js reply box), so insertion should ask the element and use
+ * the adapter's `editor` only when the element says nothing.
+ */
+export function editorKindOf(el: Element, fallback: EditorKind): EditorKind {
+  if (el.localName === 'textarea') return 'textarea';
+  if (el.closest('[data-lexical-editor="true"]') || el.querySelector('[data-lexical-editor="true"]')) return 'lexical';
+  if (el.closest('.public-DraftEditor-content') || el.querySelector('[data-contents="true"]')) return 'draftjs';
+  return el.getAttribute('contenteditable') === 'true' && fallback === 'textarea' ? 'contenteditable' : fallback;
 }
 
 function isUsable(el: Element): boolean {

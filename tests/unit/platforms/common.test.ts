@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   conversationKey,
+  editorKindOf,
   messageTime,
   nameKey,
   ownPreview,
@@ -160,5 +161,33 @@ describe('keys, merging and composers', () => {
     expect(usableComposer(document, spec)).toBe(good);
     good.remove();
     expect(usableComposer(document, spec)).toBeNull();
+  });
+});
+
+describe('editorKindOf', () => {
+  const make = (html: (d: Document) => Element) => html(document);
+  test('asks the element before the adapter default', () => {
+    const ta = make((d) => d.createElement('textarea'));
+    expect(editorKindOf(ta, 'lexical')).toBe('textarea');
+    const draft = make((d) => {
+      const e = d.createElement('div');
+      e.className = 'notranslate public-DraftEditor-content';
+      e.setAttribute('contenteditable', 'true');
+      return e;
+    });
+    expect(editorKindOf(draft, 'textarea')).toBe('draftjs');
+    const lex = make((d) => {
+      const e = d.createElement('div');
+      e.setAttribute('data-lexical-editor', 'true');
+      return e;
+    });
+    expect(editorKindOf(lex, 'contenteditable')).toBe('lexical');
+    const plain = make((d) => {
+      const e = d.createElement('div');
+      e.setAttribute('contenteditable', 'true');
+      return e;
+    });
+    expect(editorKindOf(plain, 'lexical')).toBe('lexical');
+    expect(editorKindOf(plain, 'textarea')).toBe('contenteditable');
   });
 });

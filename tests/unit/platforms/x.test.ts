@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
+import { editorKindOf } from '../../../lib/platforms/common';
 import { checkHealth } from '../../../lib/platforms/health';
 import { xAdapter, xPageKind } from '../../../lib/platforms/x';
 import type { PageKind, ReadContext } from '../../../lib/platforms/types';
-import { expectAdapterOnFixture, iso, listFixtures } from './fixture-loader';
+import { expectAdapterOnFixture, iso, listFixtures, loadFixture } from './fixture-loader';
 
 const NOW = new Date('2026-11-20T12:00:00.000Z');
 const ctxAt = (url: string, locale = 'en'): ReadContext => ({ now: NOW, locale, timeZone: 'UTC', url: new URL(url) });
@@ -14,6 +15,20 @@ describe('x adapter on every fixture', () => {
     expect(names).toEqual(expect.arrayContaining(['chat-shadow', 'chat-inbox-es', 'tweet-detail-ar', 'unrecognised']));
   });
   for (const f of fixtures) test(f.name, () => expectAdapterOnFixture(xAdapter, f));
+
+  test.each([
+    ['chat-shadow', 'textarea'],
+    ['messages-legacy', 'draftjs'],
+    ['tweet-detail-ar', 'draftjs'],
+  ])('%s: the composer found is a %s editor', async (name, kind) => {
+    const { document, close } = await loadFixture(fixtures.find((f) => f.name === name)!);
+    try {
+      const composer = xAdapter.findComposer(document);
+      expect(composer && editorKindOf(composer, xAdapter.editor)).toBe(kind);
+    } finally {
+      await close();
+    }
+  });
 });
 
 describe('xPageKind', () => {
