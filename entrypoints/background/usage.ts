@@ -19,6 +19,7 @@ import { deleteUsage, exportUsage, getUsageSummary } from '@/lib/usage/messages'
 import {
   AggregationCursorSchema,
   DayAggregateSchema,
+  IdleStateSchema,
   TrackerStateSchema,
   type AggregationCursor,
   type DayAggregate,
@@ -115,7 +116,7 @@ async function tabPlatform(tabId: number): Promise<WindowTab['platform']> {
 
 async function idleNow(): Promise<IdleState> {
   try {
-    return (await browser.idle.queryState(IDLE_THRESHOLD_SECONDS)) as IdleState;
+    return IdleStateSchema.catch('active').parse(await browser.idle.queryState(IDLE_THRESHOLD_SECONDS));
   } catch {
     return 'active'; // no idle API (Firefox for Android): focus alone decides
   }
@@ -282,7 +283,7 @@ export function startUsageTracking(): void {
   listen(browser.windows.onFocusChanged, (windowId) =>
     fire({ type: 'windowFocus', windowId: windowId === WINDOW_ID_NONE ? null : windowId }),
   );
-  listen(browser.idle?.onStateChanged, (state) => fire({ type: 'idle', state: state as IdleState }));
+  listen(browser.idle?.onStateChanged, (state) => fire({ type: 'idle', state: IdleStateSchema.catch('active').parse(state) }));
   listen(browser.alarms.onAlarm, (alarm) => {
     if (alarm.name === HEARTBEAT_ALARM) fire({ type: 'heartbeat' });
   });
