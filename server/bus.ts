@@ -48,6 +48,8 @@ export class PgBus implements Bus {
   readonly #pool: pg.Pool;
   readonly #log: Log;
   readonly #listeners: ((e: BusEvent) => void)[] = [];
+  /** teamId → newest version waiting behind an in-flight poke NOTIFY (-1: none yet). */
+  readonly #pendingPokes = new Map<string, number>();
   #client: pg.Client | null = null;
   #closed = false;
   #retryMs = 100;
@@ -57,6 +59,7 @@ export class PgBus implements Bus {
     this.#log = log;
     // NOTIFY goes through a small pool of its own, so pokes never queue behind push traffic.
     this.#pool = new pg.Pool({ connectionString: url, max: 2 });
+    this.#pool.on('error', (err) => this.#log.warn({ err: err.message }, 'poke bus pool client lost'));
   }
 
   get ready() {
@@ -106,6 +109,31 @@ export class PgBus implements Bus {
 
   async publish(event: BusEvent) {
     for (const l of this.#listeners) l(event);
+    if (event.type === 'poke') return this.#notifyPoke(event);
+    return this.#notify(event);
+  }
+
+  /**
+   * Pokes only say "pull now": while one is on its way for a team, later ones fold into a single
+   * follow-up carrying the newest version, so a burst of pushes costs a few NOTIFYs, not one each.
+   */
+  #notifyPoke(event: BusEvent & { type: 'poke' }): Promise<void> {
+    const pending = this.#pendingPokes.get(event.teamId);
+    if (pending !== undefined) {
+      this.#pendingPokes.set(event.teamId, Math.max(pending, event.v));
+      return Promise.resolve();
+    }
+    this.#pendingPokes.set(event.teamId, -1);
+    return this.#notify(event).finally(() => {
+      const next = this.#pendingPokes.get(event.teamId) ?? -1;
+      this.#pendingPokes.delete(event.teamId);
+      if (next > event.v) {
+        this.#notifyPoke({ ...event, v: next }).catch((err: unknown) => this.#log.warn({ err: String(err) }, 'poke notify failed'));
+      }
+    });
+  }
+
+  async #notify(event: BusEvent) {
     await this.#pool.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ i: this.#instance, e: event })]);
   }
 

@@ -16,10 +16,12 @@ export interface Server extends App {
 }
 
 export async function startServer(config: Config, logStream?: NodeJS.WritableStream): Promise<Server> {
-  const database = await openDatabase(config);
+  const warn = (msg: string, err: Error) =>
+    process.stderr.write(JSON.stringify({ level: 40, time: Date.now(), msg, err: err.message }) + '\n');
+  const database = await openDatabase({ ...config, onIdleError: (err) => warn('database client lost', err) });
   let bus: Bus;
   if (database.url) {
-    const pgBus = new PgBus(database.url, { warn: (o, m) => console.warn(m, o) });
+    const pgBus = new PgBus(database.url, { warn: (o, m) => warn(m, new Error(JSON.stringify(o))) });
     await pgBus.start();
     bus = pgBus;
   } else {

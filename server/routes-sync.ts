@@ -6,7 +6,8 @@ import { callerOf, parseOr400 } from './app.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
 import type { PokeHub } from './poke.ts';
-import { applyPush, pull } from './store/sync.ts';
+import { pull } from './store/pull.ts';
+import { PushQueue } from './store/push.ts';
 import { consumeWsTicket, createWsTicket } from './store/teams.ts';
 
 interface Deps {
@@ -18,11 +19,13 @@ interface Deps {
 const TicketQuerySchema = z.strictObject({ ticket: z.string().min(10).max(100) });
 
 export function registerSyncRoutes(app: FastifyInstance, { config, database, hub }: Deps) {
+  const pushes = new PushQueue(database);
+
   app.post('/v1/push', { config: { auth: 'member' } }, async (request, reply) => {
     const body = parseOr400(PushRequestSchema, request.body, reply);
     if (!body) return reply;
     const caller = callerOf(request);
-    const outcome = await applyPush(database, caller, body, {
+    const outcome = await pushes.push(caller, body, {
       leaseMs: config.leaseMs,
       requestId: request.id,
       onError: (err, m) => request.log.error({ err, mutation: m.name }, 'mutation failed'),

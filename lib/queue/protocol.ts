@@ -129,7 +129,7 @@ export const TeamStateSchema = z.strictObject({
 });
 export type TeamState = z.infer<typeof TeamStateSchema>;
 
-export const PatchOpSchema = z.discriminatedUnion('op', [
+export const PatchOpSchema = z.union([
   z.strictObject({ op: z.literal('put'), kind: z.literal('conversation'), value: ConversationSchema }),
   z.strictObject({ op: z.literal('put'), kind: z.literal('reply'), value: TeamReplySchema }),
   z.strictObject({ op: z.literal('put'), kind: z.literal('member'), value: MemberSchema }),

@@ -27,6 +27,7 @@ export interface DatabaseOptions {
   dataDir: string;
   databaseUrl: string | null;
   pgPoolMax: number;
+  onIdleError?: (err: Error) => void;
 }
 
 // pg returns int8 as strings by default; versions, epochs and ms times fit a double exactly.
@@ -42,6 +43,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   let database: Database;
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.pgPoolMax, types: pgTypes });
+    // An idle client can lose its connection (a PostgreSQL restart); the pool drops it and the
+    // next query opens a new one. Without a listener that would crash the process.
+    pool.on('error', (err) => options.onIdleError?.(err));
     const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
     database = {
       engine: 'postgres',

@@ -18,6 +18,7 @@ import {
   type Kysely,
   type QueryResult,
 } from 'kysely';
+import { Mutex } from '../lock.ts';
 
 function toSqlite(value: unknown): SQLInputValue {
   if (typeof value === 'boolean') return value ? 1 : 0;
@@ -42,18 +43,6 @@ class NodeSqliteConnection implements DatabaseConnection {
   // eslint-disable-next-line require-yield -- the interface demands a generator; streaming is unused
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('streaming is not supported by the node:sqlite driver');
-  }
-}
-
-/** A FIFO lock: one holder at a time, in arrival order. */
-class Mutex {
-  #tail: Promise<void> = Promise.resolve();
-  lock(): Promise<() => void> {
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    const ready = this.#tail.then(() => release);
-    this.#tail = this.#tail.then(() => held);
-    return ready;
   }
 }
 

@@ -91,6 +91,12 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
   };
 }
 
+/** Another instance on the same database (PostgreSQL: several servers behind one balancer). */
+export async function startSecondInstance(t: TestServer): Promise<{ server: Server; base: string }> {
+  const server = await startServer({ ...t.config, port: 0 });
+  return { server, base: `http://127.0.0.1:${server.port}` };
+}
+
 export interface MemberHandle {
   token: string;
   memberId: string;

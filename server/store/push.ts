@@ -1,0 +1,240 @@
+/**
+ * Push (Replicache model, reliability.md §2, D1–D3). Per pushed mutation: one already applied
+ * (id ≤ the client's last) is a duplicate and skipped, one from the future (a gap) stops the
+ * batch, one that fails is recorded as rejected inside its own savepoint, which leaves no trace
+ * of it, and still advances the client's last mutation id.
+ *
+ * Group commit: a team's pushes queue in memory, and whatever has queued while the previous
+ * transaction committed goes into the next one, each push inside its own savepoint. A commit
+ * (an fsync) is the dominant cost of a write, so under load one commit serves many pushes, and
+ * nothing is acknowledged before its commit. The transaction starts by bumping the team's version,
+ * which in PostgreSQL also takes the team row's lock: pushes to one team from several instances
+ * are applied one after another, other teams are not held up.
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../db/connect.ts';
+import type { Schema } from '../db/schema.ts';
+import type { Mutation, MutationName } from '../../lib/queue/mutations.ts';
+import { ADMIN_MUTATIONS } from '../../lib/queue/mutations.ts';
+import type { MutationResult, PushRequest } from '../../lib/queue/protocol.ts';
+import { appendAudit } from './audit.ts';
+import * as conversations from './conversations.ts';
+import * as library from './library.ts';
+import { rejected, type MutationContext, type Outcome } from './mutation-context.ts';
+import * as teamState from './team-state.ts';
+import { bumpTeamVersion, type Caller } from './teams.ts';
+
+type Mutator = (ctx: MutationContext, args: never) => Promise<Outcome>;
+const MUTATORS: Record<MutationName, Mutator> = {
+  observe: conversations.observe,
+  claim: conversations.claim,
+  renew: conversations.renew,
+  release: conversations.release,
+  markReplied: conversations.markReplied,
+  snooze: conversations.snooze,
+  handoff: conversations.handoff,
+  flagCrisisSignal: conversations.flagCrisisSignal,
+  setCrisisMode: teamState.setCrisisMode,
+  upsertReply: library.upsertReply,
+  approveReply: library.approveReply,
+  retireReply: library.retireReply,
+  setPolicy: teamState.setPolicy,
+  setShift: teamState.setShift,
+};
+
+export type PushOutcome =
+  | { kind: 'ok'; results: MutationResult[]; version: number; changed: boolean }
+  | { kind: 'revoked' }
+  | { kind: 'foreign_client' };
+
+export interface PushOptions {
+  leaseMs: number;
+  requestId: string;
+  onError: (err: unknown, mutation: Mutation) => void;
+}
+
+interface Pending {
+  caller: Caller;
+  req: PushRequest;
+  opts: PushOptions;
+  resolve: (o: PushOutcome) => void;
+  reject: (err: unknown) => void;
+}
+
+/** Pushes per transaction at most; a push holds at most 100 mutations. */
+const MAX_GROUP = 64;
+
+class Abort extends Error {
+  readonly outcome: PushOutcome;
+  constructor(outcome: PushOutcome) {
+    super(outcome.kind);
+    this.outcome = outcome;
+  }
+}
+
+export class PushQueue {
+  readonly #database: Database;
+  readonly #waiting = new Map<string, Pending[]>();
+
+  constructor(database: Database) {
+    this.#database = database;
+  }
+
+  push(caller: Caller, req: PushRequest, opts: PushOptions): Promise<PushOutcome> {
+    return new Promise((resolve, reject) => {
+      const queue = this.#waiting.get(caller.teamId);
+      const pending = { caller, req, opts, resolve, reject };
+      if (queue) {
+        queue.push(pending);
+        return;
+      }
+      this.#waiting.set(caller.teamId, [pending]);
+      void this.#drain(caller.teamId);
+    });
+  }
+
+  async #drain(teamId: string) {
+    for (;;) {
+      const queue = this.#waiting.get(teamId);
+      if (!queue || queue.length === 0) {
+        this.#waiting.delete(teamId);
+        return;
+      }
+      // Leave the (now empty) queue in the map while the group runs, so newcomers wait for it.
+      const group = queue.splice(0, MAX_GROUP);
+      try {
+        const outcomes = await applyGroup(this.#database, teamId, group);
+        group.forEach((p, i) => p.resolve(outcomes[i]!));
+      } catch (err) {
+        for (const p of group) p.reject(err);
+      }
+    }
+  }
+}
+
+async function applyGroup(database: Database, teamId: string, group: Pending[]): Promise<PushOutcome[]> {
+  const { db, nowMs } = database;
+  let outcomes: PushOutcome[] = [];
+  try {
+    return await db.transaction().execute(async (tx) => {
+      const version = await bumpTeamVersion(tx, teamId);
+      outcomes = [];
+      let changed = false;
+      for (const p of group) {
+        await sql`savepoint push`.execute(tx);
+        let outcome: PushOutcome;
+        try {
+          outcome = await applyOne(tx, nowMs, version, p);
+        } catch (err) {
+          if (!(err instanceof Abort)) throw err;
+          outcome = err.outcome;
+        }
+        if (outcome.kind !== 'ok' || !outcome.changed) await sql`rollback to savepoint push`.execute(tx);
+        await sql`release savepoint push`.execute(tx);
+        changed ||= outcome.kind === 'ok' && outcome.changed;
+        outcomes.push(outcome);
+      }
+      // Nothing applied (all duplicates, gaps or refusals): undo the version bump.
+      if (!changed) throw new Abort({ kind: 'ok', results: [], version: version - 1, changed: false });
+      return outcomes;
+    });
+  } catch (err) {
+    if (!(err instanceof Abort)) throw err;
+    const version = err.outcome.kind === 'ok' ? err.outcome.version : 0;
+    return outcomes.map((o) => (o.kind === 'ok' ? { ...o, version } : o));
+  }
+}
+
+async function applyOne(tx: Kysely<Schema>, now: RawBuilder<number>, version: number, p: Pending): Promise<PushOutcome> {
+  const { caller, req, opts } = p;
+  // Read under the team lock: a revocation or role change that committed a moment ago wins
+  // over this push, so queued mutations of a revoked member are refused.
+  const member = await tx
+    .selectFrom('members')
+    .select(['role', 'status'])
+    .where('team_id', '=', caller.teamId)
+    .where('id', '=', caller.memberId)
+    .executeTakeFirst();
+  if (!member || member.status !== 'active') throw new Abort({ kind: 'revoked' });
+
+  const clientIds = [...new Set(req.mutations.map((m) => m.clientId))];
+  const known = await tx
+    .selectFrom('clients')
+    .select(['id', 'member_id', 'client_group_id', 'last_mutation_id'])
+    .where('team_id', '=', caller.teamId)
+    .where('id', 'in', clientIds)
+    .execute();
+  const last = new Map<string, number>();
+  for (const c of known) {
+    if (c.member_id !== caller.memberId || c.client_group_id !== req.clientGroupId) throw new Abort({ kind: 'foreign_client' });
+    last.set(c.id, c.last_mutation_id);
+  }
+
+  const ctx: MutationContext = {
+    tx,
+    now,
+    teamId: caller.teamId,
+    memberId: caller.memberId,
+    role: member.role,
+    version,
+    requestId: opts.requestId,
+    leaseMs: opts.leaseMs,
+  };
+  const results: MutationResult[] = [];
+  const touched = new Set<string>();
+  let stopped = false;
+  for (const m of req.mutations) {
+    const base = { clientId: m.clientId, id: m.id };
+    const prev = last.get(m.clientId) ?? 0;
+    if (stopped || m.id > prev + 1) {
+      stopped = true;
+      results.push({ ...base, status: 'future' });
+      continue;
+    }
+    if (m.id <= prev) {
+      results.push({ ...base, status: 'duplicate' });
+      continue;
+    }
+    const outcome = await runOne(ctx, m, opts);
+    last.set(m.clientId, m.id);
+    touched.add(m.clientId);
+    results.push({ ...base, ...outcome });
+  }
+
+  for (const clientId of touched) {
+    const values = { last_mutation_id: last.get(clientId) ?? 0, version };
+    if (known.some((c) => c.id === clientId)) {
+      await tx.updateTable('clients').set(values).where('team_id', '=', caller.teamId).where('id', '=', clientId).execute();
+    } else {
+      await tx
+        .insertInto('clients')
+        .values({ team_id: caller.teamId, id: clientId, client_group_id: req.clientGroupId, member_id: caller.memberId, ...values })
+        .execute();
+    }
+  }
+  return { kind: 'ok', results, version, changed: touched.size > 0 };
+}
+
+async function runOne(ctx: MutationContext, m: Mutation, opts: PushOptions): Promise<Outcome> {
+  if (ADMIN_MUTATIONS.has(m.name) && ctx.role !== 'admin') {
+    await appendAudit(ctx.tx, ctx.now, {
+      teamId: ctx.teamId,
+      actor: ctx.memberId,
+      action: 'authz.denied',
+      target: m.name,
+      requestId: ctx.requestId,
+    });
+    return rejected('forbidden');
+  }
+  await sql`savepoint mutation`.execute(ctx.tx);
+  let outcome: Outcome;
+  try {
+    outcome = await MUTATORS[m.name](ctx, m.args as never);
+  } catch (err) {
+    opts.onError(err, m);
+    outcome = rejected('error');
+  }
+  if (outcome.status === 'rejected') await sql`rollback to savepoint mutation`.execute(ctx.tx);
+  await sql`release savepoint mutation`.execute(ctx.tx);
+  return outcome;
+}

@@ -1,0 +1,124 @@
+// @vitest-environment node
+// Push idempotency (reliability.md D1–D3): duplicates, concurrent duplicates, gaps, poison
+// mutations, foreign clients, and strict schemas refusing customer text.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PushResponse } from '../../lib/queue/protocol.ts';
+import { addMember, observe, seedTeam, startTestServer, TestClient, type MemberHandle, type TestServer } from './harness.ts';
+
+let t: TestServer;
+let teamId: string;
+let admin: MemberHandle;
+
+beforeAll(async () => {
+  t = await startTestServer();
+  ({ teamId, admin } = await seedTeam(t.server));
+});
+afterAll(() => t.stop());
+
+const claimAudits = (key: string) =>
+  t.server.database.db.selectFrom('audit').select('seq').where('action', '=', 'claim').where('target', '=', key).execute();
+
+async function lastMutationId(c: TestClient) {
+  return (await c.pull(null)).lastMutationIdChanges[c.clientId];
+}
+
+describe('push', () => {
+  it('a duplicate sent again later is skipped with no effect', async () => {
+    const c = new TestClient(t.base, admin);
+    const batch = [c.envelope(observe('dup:1')), c.envelope({ name: 'claim', args: { conversationKey: 'dup:1' } })];
+    const first = await c.pushRaw(batch);
+    expect((first.body as PushResponse).results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    const second = await c.pushRaw(batch);
+    expect(second.status).toBe(200);
+    expect((second.body as PushResponse).results.map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
+    expect((second.body as PushResponse).version).toBe((first.body as PushResponse).version);
+    expect(await claimAudits('dup:1')).toHaveLength(1);
+    expect(await lastMutationId(c)).toBe(2);
+  });
+
+  it('the same push sent concurrently is applied exactly once', async () => {
+    const c = new TestClient(t.base, admin);
+    await c.push(observe('dup:2'));
+    const batch = [c.envelope({ name: 'claim', args: { conversationKey: 'dup:2' } })];
+    const responses = await Promise.all(Array.from({ length: 6 }, () => c.pushRaw(batch)));
+    const statuses = responses.map((r) => (r.body as PushResponse).results[0]!.status).sort();
+    expect(statuses).toEqual(['applied', 'duplicate', 'duplicate', 'duplicate', 'duplicate', 'duplicate']);
+    expect(await claimAudits('dup:2')).toHaveLength(1);
+    expect(await lastMutationId(c)).toBe(2);
+  });
+
+  it('a gap stops the batch: 3 before 2 waits, then [2, 3] applies in order', async () => {
+    const c = new TestClient(t.base, admin);
+    await c.push(observe('gap:1'));
+    const m2 = c.envelope({ name: 'claim', args: { conversationKey: 'gap:1' } });
+    const m3 = c.envelope({ name: 'setShift', args: { on: true } });
+    const early = await c.pushRaw([m3]);
+    expect((early.body as PushResponse).results).toEqual([{ clientId: c.clientId, id: 3, status: 'future' }]);
+    expect(await claimAudits('gap:1')).toHaveLength(0);
+    expect(await lastMutationId(c)).toBe(1);
+    const mixed = await c.pushRaw([m2, { ...m3, id: 5 }]);
+    expect((mixed.body as PushResponse).results.map((r) => r.status)).toEqual(['applied', 'future']);
+    const rest = await c.pushRaw([m2, m3]);
+    expect((rest.body as PushResponse).results.map((r) => r.status)).toEqual(['duplicate', 'applied']);
+    expect(await lastMutationId(c)).toBe(3);
+  });
+
+  it('a poison mutation is rejected, recorded, and the next one still applies', async () => {
+    const c = new TestClient(t.base, admin);
+    const res = await c.push(
+      { name: 'claim', args: { conversationKey: 'never:seen' } },
+      observe('after:poison'),
+      { name: 'release', args: { conversationKey: 'after:poison', epoch: 9 } },
+      { name: 'setShift', args: { on: true } },
+    );
+    expect(res.results.map((r) => [r.status, r.reason])).toEqual([
+      ['rejected', 'not_found'],
+      ['applied', undefined],
+      ['rejected', 'stale_epoch'],
+      ['applied', undefined],
+    ]);
+    expect(await lastMutationId(c)).toBe(4);
+    // The rejected ones are never retried: sending them again is a duplicate.
+    const again = await c.pushRaw([c.envelope({ name: 'claim', args: { conversationKey: 'never:seen' } }, 1)]);
+    expect((again.body as PushResponse).results[0]!.status).toBe('duplicate');
+  });
+
+  it("a client registered to another member is refused with 403 and changes nothing", async () => {
+    const other = await addMember(t.server, teamId, 'agent');
+    const mine = new TestClient(t.base, admin);
+    await mine.push(observe('own:1'));
+    const theirs = new TestClient(t.base, other);
+    const res = await theirs.pushRaw([{ ...mine.envelope(observe('own:2')), clientId: mine.clientId }]);
+    expect(res.status).toBe(403);
+    const sameGroupOtherMember = await http403(other, mine);
+    expect(sameGroupOtherMember).toBe(403);
+    expect((await mine.pull(null)).patch.some((p) => p.op === 'put' && p.kind === 'conversation' && p.value.key === 'own:2')).toBe(false);
+  });
+
+  it('customer text is refused by the schema: 400 and nothing applied', async () => {
+    const c = new TestClient(t.base, admin);
+    const res = await c.pushRaw([
+      c.envelope(observe('strict:1')),
+      {
+        clientId: c.clientId,
+        id: 2,
+        name: 'observe',
+        args: { ...observe('strict:2').args, messageText: 'my order never came', customerName: 'Jane Roe' },
+      } as never,
+    ]);
+    expect(res.status).toBe(400);
+    expect(await lastMutationId(c)).toBeUndefined();
+    const unknownTop = await c.pushRaw([c.envelope(observe('strict:3'), 1)].map((m) => ({ ...m, extra: 1 }) as never));
+    expect(unknownTop.status).toBe(400);
+  });
+});
+
+async function http403(other: MemberHandle, mine: TestClient) {
+  // The other member reuses my client id inside my client group.
+  const res = await fetch(`${t.base}/v1/push`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${other.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ clientGroupId: mine.clientGroupId, mutations: [mine.envelope(observe('own:3'), 2)] }),
+  });
+  return res.status;
+}
