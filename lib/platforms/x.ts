@@ -228,6 +228,8 @@ function readChatMessages(scope: Element, ctx: ReadContext): MessageObservation[
       }
       const direction = chatDirection(item, scope);
       if (!direction) return;
+      // A reply that failed to send never reached the customer: it answers nothing (§1.2).
+      if (direction === 'outbound' && item.getAttribute('data-send-status') === 'failed') return;
       const timeTexts = allIn(item, S.messageTime).map((el) => cleanText(el)).filter(Boolean);
       const at = messageTime(item, ctx, timeTexts, day);
       const text = cleanText(firstIn(item, S.messageText));

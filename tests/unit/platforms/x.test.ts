@@ -170,6 +170,22 @@ describe('x adapter behaviour', () => {
     ]);
   });
 
+  test('a reply that failed to send does not answer the customer', async () => {
+    const f = listFixtures('x').find((x) => x.name === 'chat-shadow')!;
+    const { document, ctx, close } = await loadFixture(f);
+    try {
+      const root = document.querySelector('[data-testid="xchatEmbedRoute"]')!.shadowRoot!;
+      const reply = root.querySelector('[data-dm-message-row="22222222-2222-4222-8222-222222222222"]')!;
+      expect(iso(xAdapter.readThread(document, ctx)?.waitingSince)).toBe('2026-11-20T09:58:00.000Z');
+      reply.setAttribute('data-send-status', 'failed');
+      const t = xAdapter.readThread(document, ctx);
+      expect(t?.messages).toHaveLength(3);
+      expect(iso(t?.waitingSince)).toBe('2026-11-19T16:02:00.000Z');
+    } finally {
+      await close();
+    }
+  });
+
   test('a disabled composer is reported as absent', () => {
     document.body.replaceChildren();
     const ta = document.createElement('textarea');
