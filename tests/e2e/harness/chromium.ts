@@ -1,6 +1,6 @@
 /** Real Chromium with the built Baton extension installed (toolchain.md §6, variant B). */
 import { existsSync } from 'node:fs';
-import puppeteer, { type Browser, type WebWorker } from 'puppeteer';
+import puppeteer, { type Browser, type Target, type WebWorker } from 'puppeteer';
 import { shiftedClock, type ShiftedClock } from './clock.ts';
 import { chromeBuildDir } from './paths.ts';
 
@@ -85,18 +85,24 @@ export async function serviceWorker(session: ChromiumSession, timeout = 10_000):
 }
 
 /**
- * Reloads the extension the way an update does (`chrome.runtime.reload()` in its own worker),
- * then waits for the new worker. Content scripts already in tabs are orphaned, not re-injected.
+ * Reloads the extension the way an update or the "reload" button in chrome://extensions does:
+ * the same unpacked directory is loaded again under the same id, and the new worker starts.
+ * Content scripts already in tabs are orphaned, not re-injected. (Calling
+ * chrome.runtime.reload() from the worker does the same, but puppeteer never attaches to the
+ * worker that comes back, so the test could not tell when it is up.)
  */
-export async function reloadExtension(session: ChromiumSession): Promise<void> {
-  const worker = await serviceWorker(session);
-  const before = session.browser.targets().find((t) => t.type() === 'service_worker' && t.url() === `${session.baseUrl}background.js`);
-  await worker.evaluate(() => {
-    // The worker dies with this call; answer first so the evaluate resolves.
-    const c = (globalThis as unknown as { chrome: ChromeGlobal }).chrome;
-    setTimeout(() => c.runtime.reload(), 50);
+export async function reloadExtension(session: ChromiumSession, extDir = chromeBuildDir()): Promise<void> {
+  const gone = new Promise<void>((resolve) => {
+    const onGone = (t: Target) => {
+      if (t.type() === 'service_worker' && t.url().startsWith(session.baseUrl)) {
+        session.browser.off('targetdestroyed', onGone);
+        resolve();
+      }
+    };
+    session.browser.on('targetdestroyed', onGone);
   });
-  if (before) {
-    await session.browser.waitForTarget((t) => t !== before && t.type() === 'service_worker' && t.url() === `${session.baseUrl}background.js`, { timeout: 15_000 });
-  }
+  const id = await session.browser.installExtension(extDir);
+  if (id !== session.extensionId) throw new Error(`reload gave a new extension id ${id} (was ${session.extensionId})`);
+  await Promise.race([gone, new Promise((r) => setTimeout(r, 5000))]);
+  await serviceWorker(session);
 }
