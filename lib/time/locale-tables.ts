@@ -33,6 +33,8 @@ export interface LocaleTables {
   agoBefore: string[];
   agoAfter: string[];
   connectors: Set<string>;
+  /** Characters between hours and minutes (":" everywhere, "." in e.g. Indonesian). */
+  timeSeparators: Set<string>;
 }
 
 const cache = new Map<string, LocaleTables>();
@@ -202,6 +204,37 @@ function addUnitWords(t: LocaleTables, locale: string): void {
   }
 }
 
+/**
+ * Words Intl itself puts between date and time fields ("at", "à", "um", "a las", "في", "alle
+ * ore", "om" …): skipping them is safe because the fields around them are still checked.
+ */
+function addConnectors(t: LocaleTables, locale: string): void {
+  const sample = Date.UTC(2024, 10, 22, 15, 4, 5);
+  const optionSets: Intl.DateTimeFormatOptions[] = [
+    { dateStyle: 'full', timeStyle: 'short' },
+    { dateStyle: 'long', timeStyle: 'short' },
+    { dateStyle: 'medium', timeStyle: 'medium' },
+    { dateStyle: 'short', timeStyle: 'short' },
+    { weekday: 'short', hour: 'numeric', minute: '2-digit' },
+    { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' },
+  ];
+  for (const options of optionSets) {
+    for (const part of new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).formatToParts(sample)) {
+      if (part.type !== 'literal') continue;
+      for (const word of foldWord(part.value).split(/[\s,;:()/·-]+/)) {
+        if (/\p{L}/u.test(word) && !/\d/.test(word)) t.connectors.add(word);
+      }
+    }
+  }
+  const clock = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).formatToParts(sample);
+  const hourAt = clock.findIndex((p) => p.type === 'hour');
+  const sep = clock[hourAt + 1];
+  if (sep?.type === 'literal' && clock[hourAt + 2]?.type === 'minute') {
+    const c = sep.value.trim();
+    if (c === '.' || c === ':') t.timeSeparators.add(c);
+  }
+}
+
 function build(tag: string): LocaleTables {
   const locale = resolveLocale(tag);
   const language = (locale.split('-')[0] ?? 'en').toLowerCase();
@@ -224,6 +257,7 @@ function build(tag: string): LocaleTables {
     agoBefore: [],
     agoAfter: [],
     connectors: new Set(),
+    timeSeparators: new Set([':']),
   };
   // Hand tables first: they hold the platform short forms ("m" = minute) that must win over
   // Intl's rarer readings; then Intl for the page locale, then English as a fallback.
@@ -244,6 +278,7 @@ function build(tag: string): LocaleTables {
     addDayPeriods(t, l);
     addRelative(t, l);
     addUnitWords(t, l);
+    addConnectors(t, l);
   }
   addNumericOrder(t, locale);
   // Longest markers first so "il y a" wins over shorter overlaps.

@@ -202,6 +202,10 @@ interface AbsoluteRegexes {
   periodBefore: RegExp;
   /** The locale's day words, longest first. */
   dayWord: RegExp;
+  /** "15:04", "3:04:05"; "14.57" where the locale writes clocks with a dot. */
+  clock: RegExp;
+  /** Month and weekday names of several words ("יום רביעי"), longest first; null if none. */
+  multiWordNames: RegExp | null;
 }
 
 const regexCache = new WeakMap<LocaleTables, AbsoluteRegexes>();
@@ -216,11 +220,19 @@ function regexesFor(t: LocaleTables): AbsoluteRegexes {
     const unique = [...new Set(words)].sort((a, b) => b.length - a.length);
     const period = unique.map((w) => [...w].map((c) => escapeRegExp(c)).join('\\.?\\s?') + '\\.?').join('|');
     const days = [...t.dayWords.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+    const multi = [...t.months.keys(), ...t.weekdays.keys()]
+      .filter((w) => w.includes(' '))
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp);
     r = {
+      multiWordNames: multi.length > 0 ? new RegExp(`(?<=^|[\\s,])(?:${multi.join('|')})(?=$|[\\s,.])`, 'gu') : null,
       bareHour: new RegExp(`(?<![\\d:/.])(\\d{1,2})\\s?(?=(?:${period})(?:$|[\\s,;)]))`, 'u'),
       periodAfter: new RegExp(`^\\s?(${period})(?=$|[\\s,;·)])`, 'u'),
       periodBefore: new RegExp(`(?:^|\\s)(${period})\\s?$`, 'u'),
       dayWord: new RegExp(`(?<=[\\s,])(?:${days})\\.?(?=[\\s,])`, 'gu'),
+      clock: t.timeSeparators.has('.')
+        ? /(?<![\d:/.])(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?![\d:/.])/g
+        : /(?<![\d:/.])(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\d:/])/g,
     };
     regexCache.set(t, r);
   }
@@ -244,7 +256,7 @@ interface Extracted<T> {
 /** Finds the one time of day in `s`; null value when none; undefined when invalid/ambiguous. */
 function extractTime(s: string, t: LocaleTables): Extracted<TimeOfDay | null> | undefined {
   const re = regexesFor(t);
-  const clock = [...s.matchAll(/(?<![\d:/.])(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\d:/])/g)];
+  const clock = [...s.matchAll(re.clock)];
   let hour: number;
   let minute = 0;
   let second = 0;
@@ -348,8 +360,8 @@ function extractDayWord(s: string, t: LocaleTables): Extracted<number | null> | 
   if (matches.length > 1) return undefined;
   const m = matches[0];
   if (!m || m.index === undefined) return { value: null, rest: s };
-  const word = m[0].replace(/\.$/, '');
-  const value = t.dayWords.get(word);
+  // The key may end in a dot itself ("wcz.", "toissap."), or the page added one.
+  const value = t.dayWords.get(m[0]) ?? t.dayWords.get(m[0].replace(/\.$/, ''));
   if (value === undefined) return undefined;
   return { value, rest: `${padded.slice(0, m.index)} ${padded.slice(m.index + m[0].length)}`.trim() };
 }
@@ -371,6 +383,10 @@ function parseAbsolute(text: string, t: LocaleTables, opts: ParseOptions): Parse
   if (!dayWord) return null;
   s = dayWord.rest;
 
+  // Names of several words become one token ("יום רביעי" → "יום_רביעי").
+  const multi = regexesFor(t).multiWordNames;
+  if (multi) s = s.replace(multi, (name) => name.replace(/ /g, '_'));
+
   let month: number | null = null;
   let weekday: number | null = null;
   let ambiguous: { month: number; weekday: number } | null = null;
@@ -387,7 +403,7 @@ function parseAbsolute(text: string, t: LocaleTables, opts: ParseOptions): Parse
       numbers.push(ordinal[1]);
       continue;
     }
-    const word = foldWord(token);
+    const word = foldWord(token).replace(/_/g, ' ');
     const asMonth = t.months.get(word);
     const asWeekday = t.weekdays.get(word);
     if (asMonth !== undefined && asWeekday !== undefined) {

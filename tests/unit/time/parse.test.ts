@@ -10,6 +10,9 @@ import { parseMachineTime, parseTimestamp, parseTimestampDetailed } from '../../
 const LOCALES = ['en', 'en-GB', 'ar', 'ar-SA', 'fr', 'es', 'es-419', 'de', 'pt', 'pt-BR'];
 /** Other regional variants of the six languages, checked on fewer zones and clocks. */
 const REGIONAL = ['fr-CA', 'fr-CH', 'pt-PT', 'de-AT', 'de-CH', 'es-ES', 'es-MX', 'ar-EG', 'ar-MA', 'en-IN', 'en-AU', 'en-CA'];
+/** Languages beyond the required six that the Intl-derived tables already read. */
+const OTHER_RELATIVE = ['ko', 'ja', 'zh', 'it', 'nl', 'pl', 'tr', 'ru', 'id', 'vi', 'hi', 'sv', 'da', 'uk', 'fi'];
+const OTHER_ABSOLUTE = ['it', 'nl', 'pl', 'tr', 'ru', 'id', 'hi', 'sv', 'da', 'uk', 'fi'];
 const ZONES = ['UTC', 'America/New_York', 'Europe/London', 'Asia/Riyadh', 'Asia/Kolkata', 'America/Sao_Paulo'];
 const NOWS = [
   new Date('2025-11-26T15:07:31Z'),
@@ -70,6 +73,7 @@ describe('parseTimestamp: Intl.RelativeTimeFormat oracle', () => {
   const runs: [string, string[], Date[]][] = [
     ...LOCALES.map((l): [string, string[], Date[]] => [l, ['UTC', 'America/New_York', 'Asia/Riyadh'], NOWS]),
     ...REGIONAL.map((l): [string, string[], Date[]] => [l, ['Europe/London'], NOWS.slice(1, 3)]),
+    ...OTHER_RELATIVE.map((l): [string, string[], Date[]] => [l, ['Asia/Kolkata'], NOWS.slice(0, 1)]),
   ];
   for (const [locale, zones, nows] of runs) {
     it(`round-trips relative times in ${locale}`, () => {
@@ -165,6 +169,7 @@ describe('parseTimestamp: Intl.DateTimeFormat oracle', () => {
     ...REGIONAL.map(
       (l): [string, string[], Date[]] => [l, ['UTC', 'America/New_York'], NOWS.slice(0, 2)],
     ),
+    ...OTHER_ABSOLUTE.map((l): [string, string[], Date[]] => [l, ['Europe/London'], NOWS.slice(2, 3)]),
   ];
   for (const [locale, zones, nows] of runs) {
     it(`round-trips absolute dates and times in ${locale}`, () => {
