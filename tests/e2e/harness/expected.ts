@@ -14,6 +14,8 @@ const Conversation = z.looseObject({
   key: z.string().min(1),
   /** ISO time of the oldest unanswered inbound message, or null when answered / unknown. */
   waitingSince: Iso.nullable(),
+  /** Where the time comes from: `machine` (datetime/title), `label`, `text` (visible), `none`. */
+  timeSource: z.string().optional(),
 });
 
 export const ExpectedSchema = z.looseObject({
@@ -32,6 +34,12 @@ export const ExpectedSchema = z.looseObject({
   pageKind: z.enum(['inbox', 'thread', 'comments']).nullable().optional(),
 });
 export type Expected = z.infer<typeof ExpectedSchema>;
+
+/** True when every time on the page is machine-readable (or absent): it reads the same under any clock. */
+export function clockIndependent(e: Expected): boolean {
+  const all = [...e.conversations, ...(e.thread ? [e.thread] : [])];
+  return all.every((c) => c.timeSource === 'machine' || c.timeSource === 'none' || c.waitingSince === null);
+}
 
 export interface Fixture {
   platform: string;
