@@ -513,3 +513,14 @@ export function flexSide(el: Element): 'end' | 'start' | null {
   if (cls.includes(' justify-start ')) return 'start';
   return null;
 }
+
+/**
+ * The same question asked of the computed style, for pages that lay bubbles out with class
+ * names (Meta's atomic classes, §2.3 direction (3)). Null in a document without a view.
+ */
+export function computedSide(el: Element): 'end' | 'start' | null {
+  const jc = attempt(() => el.ownerDocument.defaultView?.getComputedStyle(el).justifyContent ?? '', '');
+  if (jc === 'flex-end' || jc === 'end' || jc === 'right') return 'end';
+  if (jc === 'flex-start' || jc === 'start' || jc === 'left') return 'start';
+  return null;
+}

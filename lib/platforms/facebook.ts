@@ -16,6 +16,7 @@ import {
   elementsOf,
   findTimePiece,
   firstIn,
+  computedSide,
   flexSide,
   isOwnMarker,
   mapRows,
@@ -150,7 +151,7 @@ function direction(unit: Element): 'inbound' | 'outbound' | null {
   if (closestOf(unit, S.pageSide) || firstIn(unit, S.pageSide)) return 'outbound';
   if (closestOf(unit, S.customerSide) || firstIn(unit, S.customerSide)) return 'inbound';
   for (const el of [unit, ...Array.from(unit.children)]) {
-    const side = flexSide(el);
+    const side = flexSide(el) ?? computedSide(el);
     if (side) return side === 'end' ? 'outbound' : 'inbound';
   }
   const avatar = unit.querySelector('img[alt]');

@@ -12,6 +12,7 @@ import {
   elementsOf,
   findTimePiece,
   firstIn,
+  computedSide,
   flexSide,
   isOwnMarker,
   mapRows,
@@ -179,7 +180,7 @@ function direction(row: Element, markersInUse: boolean): 'inbound' | 'outbound' 
   if (texts.some((t) => isOwnMarker(t))) return 'outbound';
   if (texts.some((t) => /\breplied to you\b/i.test(t))) return 'inbound';
   for (const el of [row, ...Array.from(row.children)]) {
-    const side = flexSide(el);
+    const side = flexSide(el) ?? computedSide(el);
     if (side) return side === 'end' ? 'outbound' : 'inbound';
   }
   if (row.querySelector('img[alt]:not([alt=""])')) return 'inbound';

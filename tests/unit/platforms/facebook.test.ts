@@ -128,6 +128,39 @@ describe('facebook adapter behaviour', () => {
     expect(rows[0]?.row).toBe(row);
   });
 
+  test('a bubble laid out to the end by a stylesheet class is the brand\'s (computed style)', () => {
+    const style = document.createElement('style');
+    style.textContent = '.mine { display: flex; justify-content: flex-end; }';
+    const main = document.createElement('div');
+    main.setAttribute('role', 'main');
+    const grid = document.createElement('div');
+    grid.setAttribute('role', 'grid');
+    const row = (cls: string, text: string, label: string) => {
+      const r = document.createElement('div');
+      r.setAttribute('role', 'row');
+      if (cls) r.className = cls;
+      const t = document.createElement('div');
+      t.setAttribute('dir', 'auto');
+      t.textContent = text;
+      const time = document.createElement('span');
+      time.setAttribute('aria-label', label);
+      r.append(t, time);
+      return r;
+    };
+    grid.append(row('theirs', 'Hi', '9:00 AM'), row('mine', 'Hello!', '9:05 AM'));
+    main.append(grid);
+    document.head.append(style);
+    document.body.replaceChildren(main);
+    try {
+      const t = facebookAdapter.readThread(document, ctxAt('https://www.facebook.com/messages/t/7'));
+      // The first row has no marker, avatar or layout: its direction is unknown and it is skipped.
+      expect(t?.messages.map((m) => [m.direction, m.text, iso(m.at)])).toEqual([['outbound', 'Hello!', '2026-11-20T09:05:00.000Z']]);
+      expect(t?.lastIsInbound).toBe(false);
+    } finally {
+      style.remove();
+    }
+  });
+
   test('a read-only composer is reported as absent', () => {
     const box = document.createElement('div');
     box.setAttribute('contenteditable', 'true');
