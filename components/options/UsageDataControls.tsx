@@ -15,7 +15,7 @@ export function UsageDataControls({ onExport, onDelete, busy, message }: UsageDa
   const id = useId();
   const [confirming, setConfirming] = useState(false);
   return (
-    <section className="card" aria-labelledby={`${id}-title`}>
+    <section className="card" data-section="usage-data" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('usageOptions.data')}</h2>
       <p className="muted">{t('usage.privacy')}</p>
       <div className="actions">

@@ -46,6 +46,7 @@ export function UsageSettingsForm({ form, onChange, onSave, errors, timeZones, s
   return (
     <form
       className="card"
+      data-section="usage-settings"
       aria-labelledby={`${id}-title`}
       onSubmit={(e) => {
         e.preventDefault();
