@@ -524,3 +524,22 @@ export function computedSide(el: Element): 'end' | 'start' | null {
   if (jc === 'flex-start' || jc === 'start' || jc === 'left') return 'start';
   return null;
 }
+
+/**
+ * Is the row's name drawn bold? Meta marks unread conversations only that way (§2.2 "bold
+ * text or dot", §3.2 "font-weight >= 700"). Inline style first, then the computed style.
+ */
+export function nameIsBold(row: Element, name: string): boolean {
+  return attempt(() => {
+    const doc = row.ownerDocument;
+    const walker = doc.createTreeWalker(row, 4 /* NodeFilter.SHOW_TEXT */);
+    let el: Element | null = null;
+    for (let n = walker.nextNode(); n && !el; n = walker.nextNode()) {
+      if ((n.nodeValue ?? '').trim() === name) el = n.parentElement;
+    }
+    if (!el) return false;
+    const inline = /font-weight:\s*(\d+|bold)/i.exec(el.getAttribute('style') ?? '')?.[1];
+    const w = inline ?? doc.defaultView?.getComputedStyle(el).fontWeight ?? '';
+    return w === 'bold' || Number(w) >= 700;
+  }, false);
+}

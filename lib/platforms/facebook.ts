@@ -21,6 +21,7 @@ import {
   isOwnMarker,
   mapRows,
   messageTime,
+  nameIsBold,
   nameKey,
   ownPreview,
   readSeparator,
@@ -280,7 +281,7 @@ function readRow(row: Element, ctx: ReadContext, openThread: () => { name: strin
     ...rowSummary(known ? !own.own : null, at, own.text),
     url: absoluteUrl(href, ctx.url) ?? (id && id === threadIdFromUrl(ctx.url) ? ctx.url.href : null),
     row,
-    unread: /unread/i.test(rowLabel) || firstIn(row, S.rowUnread) !== null,
+    unread: /unread/i.test(rowLabel) || firstIn(row, S.rowUnread) !== null || (name !== null && nameIsBold(row, name)),
   };
 }
 

@@ -15,6 +15,7 @@ import {
   computedSide,
   flexSide,
   isOwnMarker,
+  nameIsBold,
   mapRows,
   messageTime,
   nameKey,
@@ -100,22 +101,6 @@ function outermost(els: Element[]): Element[] {
   });
 }
 
-function isBold(el: Element): boolean {
-  const inline = /font-weight:\s*(\d+|bold)/i.exec(el.getAttribute('style') ?? '')?.[1];
-  const computed = attempt(() => el.ownerDocument.defaultView?.getComputedStyle(el).fontWeight ?? '', '');
-  const w = inline ?? computed;
-  return w === 'bold' || Number(w) >= 700;
-}
-
-/** The element whose own text is `text` (the name span), for the bold = unread signal (§3.2). */
-function elementWithText(row: Element, text: string): Element | null {
-  const walker = row.ownerDocument.createTreeWalker(row, 4 /* SHOW_TEXT */);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if ((n.nodeValue ?? '').trim() === text) return n.parentElement;
-  }
-  return null;
-}
-
 function findThread(root: ParentNode): { container: Element; header: Element } | null {
   const container = firstMatch(root, S.thread);
   if (!container) return null;
@@ -163,10 +148,7 @@ function readRow(row: Element, ctx: ReadContext, openThread: () => { name: strin
     ...rowSummary(known ? !own.own : null, at, own.text),
     url: id ? absoluteUrl(`/direct/t/${id}/`, ctx.url) : null,
     row,
-    unread: attempt(() => {
-      const el = elementWithText(row, name);
-      return el !== null && isBold(el);
-    }, false),
+    unread: nameIsBold(row, name),
   };
 }
 
