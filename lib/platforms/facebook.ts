@@ -129,7 +129,8 @@ function messengerKind(parts: string[]): PageKind | null {
 function threadIdFromUrl(url: URL): string | null {
   const selected = url.searchParams.get('selected_item_id') ?? url.searchParams.get('thread_id');
   if (selected && /^[\w.:-]+$/.test(selected)) return selected;
-  const m = /\/(?:e2ee\/)?t\/([\w.-]+)\/?$/.exec(url.pathname) ?? /^\/[\w.]+\/inbox\/([\w.-]+)\/?$/.exec(url.pathname);
+  const path = url.pathname;
+  const m = /\/(?:e2ee\/)?t\/([\w.-]+)\/?$/.exec(path) ?? (path.startsWith('/latest/') ? null : /^\/[\w.]+\/inbox\/([\w.-]+)\/?$/.exec(path));
   return m?.[1] ?? null;
 }
 
