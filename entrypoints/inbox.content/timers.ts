@@ -259,6 +259,7 @@ export class TimerOverlays {
       }
       if (!this.checkRecognised(match)) return;
       this.timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      this.copier.reset();
       const ctx = this.readContext();
       const rows = safely(() => match.adapter.readConversations(this.doc, ctx), []);
       this.rejected = new WeakSet();

@@ -12,6 +12,12 @@ import { isBatonElement } from './dom';
 export class InertCopier {
   private readonly doc: Document;
   private readonly base: HTMLBaseElement;
+  /**
+   * The ancestor skeleton of each row parent, reused across reads: rows of one list share a
+   * parent, so a read copies only the row. Dropped by `reset()` (each full pass), so a change
+   * of an ancestor's attributes is picked up within one pass.
+   */
+  private skeletons = new WeakMap<Node, { root: DocumentFragment; holder: ParentNode }>();
 
   constructor(impl: DOMImplementation, baseUrl: string) {
     this.doc = impl.createHTMLDocument('');
@@ -22,6 +28,11 @@ export class InertCopier {
 
   setBase(url: string): void {
     this.base.setAttribute('href', url);
+    this.reset();
+  }
+
+  reset(): void {
+    this.skeletons = new WeakMap();
   }
 
   /**
@@ -30,6 +41,19 @@ export class InertCopier {
    * Returns the fragment to read and the copy of `el`.
    */
   copyWithAncestors(el: Element): { root: DocumentFragment; copy: Element } {
+    const parent = el.parentNode;
+    const cached = parent ? this.skeletons.get(parent) : undefined;
+    const { root, holder } = cached ?? this.skeleton(el);
+    if (parent && !cached) this.skeletons.set(parent, { root, holder });
+    holder.replaceChildren();
+    const copy = this.doc.importNode(el, true);
+    stripBaton(copy);
+    holder.append(copy);
+    return { root, copy };
+  }
+
+  /** Shallow copies of `el`'s ancestors; `holder` is where `el`'s copy goes. */
+  private skeleton(el: Element): { root: DocumentFragment; holder: ParentNode } {
     const chain: Element[] = [];
     const shadowAt = new Set<Element>();
     for (let n: Node | null = el.parentNode; n; ) {
@@ -58,10 +82,7 @@ export class InertCopier {
         }
       }
     }
-    const copy = this.doc.importNode(el, true);
-    stripBaton(copy);
-    cur.append(copy);
-    return { root, copy };
+    return { root, holder: cur };
   }
 }
 
