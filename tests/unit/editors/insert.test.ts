@@ -5,11 +5,10 @@ const reply = 'Hi Sam,\nThanks for waiting — we are on it.';
 
 function mount(html: string): HTMLElement {
   document.body.replaceChildren();
-  const host = document.createElement('div');
-  host.setHTMLUnsafe?.(html);
-  if (!host.firstElementChild) host.append(document.createRange().createContextualFragment(html));
-  document.body.append(host);
-  return host.firstElementChild as HTMLElement;
+  const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html').body.firstElementChild!;
+  const el = document.importNode(parsed, true) as HTMLElement;
+  document.body.append(el);
+  return el;
 }
 
 describe('composerText', () => {
