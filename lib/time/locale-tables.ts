@@ -17,6 +17,8 @@ export interface LocaleTables {
   pm: Set<string>;
   /** Order of numeric date fields, e.g. ['month', 'day', 'year'] for en-US. */
   numericOrder: ('day' | 'month' | 'year')[];
+  /** Whether a yearless numeric date puts the day first ("27/10" in sv, "10/27" in en-US). */
+  dayFirstWithoutYear: boolean;
   /** Day words ("yesterday", "أول أمس") → day offset. */
   dayWords: Map<string, number>;
   /** Whole phrases meaning now. */
@@ -135,6 +137,11 @@ function addNumericOrder(t: LocaleTables, locale: string): void {
     .map((p) => p.type)
     .filter((x): x is 'day' | 'month' | 'year' => x === 'day' || x === 'month' || x === 'year');
   if (order.length === 3) t.numericOrder = order;
+  // Without a year some locales switch order (Swedish: "2024-11-22" but "22/11").
+  const short = new Intl.DateTimeFormat(locale, { month: 'numeric', day: 'numeric', timeZone: 'UTC' })
+    .formatToParts(Date.UTC(2024, 10, 22))
+    .map((p) => p.type);
+  t.dayFirstWithoutYear = short.indexOf('day') < short.indexOf('month');
 }
 
 function addRelative(t: LocaleTables, locale: string): void {
@@ -246,6 +253,7 @@ function build(tag: string): LocaleTables {
     am: new Set(),
     pm: new Set(),
     numericOrder: ['day', 'month', 'year'],
+    dayFirstWithoutYear: true,
     dayWords: new Map(),
     nowWords: new Set(),
     relativeExact: new Map(),

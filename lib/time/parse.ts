@@ -256,7 +256,10 @@ interface Extracted<T> {
 /** Finds the one time of day in `s`; null value when none; undefined when invalid/ambiguous. */
 function extractTime(s: string, t: LocaleTables): Extracted<TimeOfDay | null> | undefined {
   const re = regexesFor(t);
-  const clock = [...s.matchAll(re.clock)];
+  // Where clocks use dots, "27.10" is a date, not a time: only plausible times count.
+  const clock = [...s.matchAll(re.clock)].filter(
+    (m) => m[0].includes(':') || (Number(m[1]) <= 23 && Number(m[2]) <= 59 && Number(m[3] ?? '0') <= 59),
+  );
   let hour: number;
   let minute = 0;
   let second = 0;
@@ -327,10 +330,10 @@ function expandYear(n: number, digits: number, nowYear: number): number {
   return y > nowYear + 1 ? y - 100 : y;
 }
 
-/** "12/11/2025", "12.11.25", "2025-11-12", "11/12": in the locale's field order. */
+/** "12/11/2025", "12.11.25", "2025-11-12", "11/12", "11-26": in the locale's field order. */
 function extractNumericDate(s: string, t: LocaleTables, nowYear: () => number): Extracted<DateParts | null> | undefined {
   const three = [...s.matchAll(/(?<![\d/.-])(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(?![\d/-])/g)];
-  const two = [...s.matchAll(/(?<![\d/.-])(\d{1,2})([/.])(\d{1,2})(?![\d/]|\.\d)/g)];
+  const two = [...s.matchAll(/(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})(?![\d/-]|\.\d)/g)];
   if (three.length + two.length === 0) return { value: null, rest: s };
   if (three.length + two.length > 1) return undefined;
   const m = three[0] ?? two[0];
@@ -340,8 +343,7 @@ function extractNumericDate(s: string, t: LocaleTables, nowYear: () => number): 
   const b = m[3] ?? '';
   const c = m[4];
   if (c === undefined) {
-    const dayFirst = t.numericOrder.indexOf('day') < t.numericOrder.indexOf('month');
-    const [day, month] = dayFirst ? [Number(a), Number(b)] : [Number(b), Number(a)];
+    const [day, month] = t.dayFirstWithoutYear ? [Number(a), Number(b)] : [Number(b), Number(a)];
     return { value: { year: null, month, day }, rest };
   }
   if (a.length === 4) {

@@ -12,7 +12,8 @@ const LOCALES = ['en', 'en-GB', 'ar', 'ar-SA', 'fr', 'es', 'es-419', 'de', 'pt',
 const REGIONAL = ['fr-CA', 'fr-CH', 'pt-PT', 'de-AT', 'de-CH', 'es-ES', 'es-MX', 'ar-EG', 'ar-MA', 'en-IN', 'en-AU', 'en-CA'];
 /** Languages beyond the required six that the Intl-derived tables already read. */
 const OTHER_RELATIVE = ['ko', 'ja', 'zh', 'it', 'nl', 'pl', 'tr', 'ru', 'id', 'vi', 'hi', 'sv', 'da', 'uk', 'fi'];
-const OTHER_ABSOLUTE = ['it', 'nl', 'pl', 'tr', 'ru', 'id', 'hi', 'sv', 'da', 'uk', 'fi'];
+// Not da/fi: their clocks use dots, so "21.10" is ambiguous between a time and a date.
+const OTHER_ABSOLUTE = ['it', 'nl', 'pl', 'tr', 'ru', 'id', 'hi', 'sv', 'uk'];
 const ZONES = ['UTC', 'America/New_York', 'Europe/London', 'Asia/Riyadh', 'Asia/Kolkata', 'America/Sao_Paulo'];
 const NOWS = [
   new Date('2025-11-26T15:07:31Z'),
@@ -153,6 +154,9 @@ describe('parseTimestamp: Intl.DateTimeFormat oracle', () => {
     { options: { year: 'numeric', month: '2-digit', day: '2-digit' }, shows: 'day', needs: 'any' },
     { options: { month: 'short', day: 'numeric' }, shows: 'day', needs: 'year' },
     { options: { month: 'long', day: 'numeric' }, shows: 'day', needs: 'year' },
+    { options: { month: 'numeric', day: 'numeric' }, shows: 'day', needs: 'year' },
+    { options: { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }, shows: 'minute', needs: 'year' },
+    { options: { year: '2-digit', month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit', second: '2-digit' }, shows: 'second', needs: 'any' },
     { options: { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }, shows: 'minute', needs: 'year' },
     { options: { weekday: 'long' }, shows: 'day', needs: 'week' },
     { options: { weekday: 'short' }, shows: 'day', needs: 'week' },
@@ -294,6 +298,8 @@ describe('parseTimestamp: platform short forms (hand table)', () => {
     ['2025-10-23T16:34:09.000Z', 'en', '2025-10-23T16:34:09.000Z'],
     ['2025-10-23T16:34:09+02:00', 'fr', '2025-10-23T14:34:09.000Z'],
     ['2025-10-23 16:34', 'fr', '2025-10-23T14:34:00.000Z'], // zone-less: page zone
+    ['2025-11-26T15:10:00Z', 'en', null], // a machine time beyond the skew tolerance
+    ['2025-11-26T15:04:00Z', 'en', '2025-11-26T15:04:00.000Z'], // within it
     // Unknown, impossible, future → null.
     ['4411', 'en', null],
     ['25:61', 'en', null],
