@@ -108,6 +108,12 @@ export const xSelectors = {
   profileLink: [{ css: '[data-testid="AppTabBar_Profile_Link"]', source: '§1.6 nav profile link, href = /<handle> [O]' }],
   // ── Mentions (notifications, tweet detail) ──
   primaryColumn: [{ css: '[data-testid="primaryColumn"]', source: '§1.4 timeline column [C]' }],
+  // Any timeline cell: a notifications tab may hold only likes and follows, and that is still a
+  // recognised page with no mention to time.
+  timelineCell: [
+    { css: '[data-testid="cellInnerDiv"]', source: '§1.4 timeline cell (tweets and notifications) [C]' },
+    { css: 'article[data-testid="notification"]', source: '§1.4 notification card [C]' },
+  ],
   tweet: [
     { css: 'article[data-testid="tweet"]', source: '§1.4 mentions are tweets [C/O]' },
     { css: '[data-testid="cellInnerDiv"] article[role="article"]', source: '§9.2 tweet article inside a timeline cell [O]' },
@@ -363,7 +369,7 @@ export const xAdapter: PlatformAdapter = {
   pageKind: xPageKind,
   selectors: xSelectors,
   required(kind) {
-    if (kind === 'comments') return ['primaryColumn', 'tweet'];
+    if (kind === 'comments') return ['primaryColumn', 'timelineCell'];
     if (kind === 'thread') return ['threadPanel', 'threadHeader'];
     return ['inbox'];
   },
