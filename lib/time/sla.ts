@@ -12,7 +12,7 @@
 import type { MessageKey } from '../i18n';
 import type { PlatformId } from '../platforms/types';
 import type { SlaPolicy } from './schemas';
-import { addWorkingTime, workingMsBetween } from './schedule';
+import { addWorkingTime, isWorking, nextWorkingStart, workingMsBetween } from './schedule';
 
 export type SlaState = 'ok' | 'warn' | 'breach' | 'unknown';
 
@@ -241,6 +241,10 @@ export interface SlaStatus {
   fraction: number | null;
   /** When the state next changes (warn, then breach); null when it cannot change again. */
   nextChangeAt: Date | null;
+  /** False outside business hours: the SLA clock is paused ("resumes Mon 09:00"). */
+  clockRunning: boolean;
+  /** When a paused clock starts again; null while it runs or when it never will. */
+  resumesAt: Date | null;
   windows: PlatformWindowStatus[];
 }
 
@@ -259,7 +263,10 @@ export function evaluateSla(input: SlaInput): SlaStatus {
     now: input.now,
     serverOffsetMs: input.serverOffsetMs,
   });
-  const base = { target, businessHours: schedule !== null, waitingSince, windows };
+  const nowMs = correctedNow(input.now, input.serverOffsetMs);
+  const clockRunning = schedule ? isWorking(schedule, new Date(nowMs)) : true;
+  const resumesAt = schedule && !clockRunning ? nextWorkingStart(schedule, new Date(nowMs)) : null;
+  const base = { target, businessHours: schedule !== null, waitingSince, windows, clockRunning, resumesAt };
   const since = waitingSince?.getTime();
   if (since === undefined || !Number.isFinite(since)) {
     return {
@@ -273,7 +280,7 @@ export function evaluateSla(input: SlaInput): SlaStatus {
       nextChangeAt: null,
     };
   }
-  const now = correctedNow(input.now, input.serverOffsetMs);
+  const now = nowMs;
   const warnMs = target.ms * policy.warnAt;
 
   let warnAt: Date | null;

@@ -75,6 +75,7 @@ describe('evaluateSla around the clock (the default)', () => {
     expect(iso(r.warnAt)).toBe('2025-11-21T04:00:00.000Z');
     expect(r.remainingMs).toBe(D - Math.max(0, offset));
     expect(r.businessHours).toBe(false);
+    expect([r.clockRunning, r.resumesAt]).toEqual([true, null]);
     expect(iso(r.nextChangeAt)).toBe(state === 'ok' ? '2025-11-21T04:00:00.000Z' : state === 'warn' ? '2025-11-21T10:00:00.000Z' : null);
     expect(r.windows).toEqual([]);
   });
@@ -126,6 +127,8 @@ describe('evaluateSla in business hours', () => {
         expect(iso(r.dueAt)).toBe('2025-11-24T14:15:00.000Z');
         expect(iso(r.warnAt)).toBe('2025-11-24T14:07:30.000Z');
         expect([now, r.state, r.elapsedMs, r.remainingMs]).toEqual([now, state, elapsed, remaining]);
+        const saturday = now.startsWith('2025-11-22');
+        expect([r.clockRunning, iso(r.resumesAt)]).toEqual(saturday ? [false, '2025-11-24T14:00:00.000Z'] : [true, null]);
       }
     }
   });
