@@ -16,7 +16,6 @@ import { adapterForUrl } from '@/lib/platforms/index';
 import type {
   AdapterHealth,
   ConversationObservation,
-  ConversationState,
   PageKind,
   PlatformAdapter,
   ReadContext,
@@ -77,11 +76,17 @@ export interface TimerOverlaysOptions {
   ctx: ContentScriptContext;
   /** Marks this instance's hosts; hosts with another owner are strays and go. */
   owner: string;
+  /** The adapter registry lookup (tests pass their own adapter). */
+  adapterFor?: (url: URL) => { adapter: PlatformAdapter; kind: PageKind } | null;
+  /** browser.runtime.sendMessage (tests observe health reports). */
+  send?: (message: unknown) => Promise<unknown>;
 }
 
 export class TimerOverlays {
   private readonly ctx: ContentScriptContext;
   private readonly owner: string;
+  private readonly adapterFor: NonNullable<TimerOverlaysOptions['adapterFor']>;
+  private readonly send: NonNullable<TimerOverlaysOptions['send']>;
   private readonly doc = document;
   private readonly perf = new PerfRecorder(document, performance);
   private readonly timers: TimerFns;
@@ -100,6 +105,7 @@ export class TimerOverlays {
   private healthAt = 0;
   private mo: MutationObserver | null = null;
   private io: IntersectionObserver | null = null;
+  private everythingVisible = false;
 
   private url: URL;
   private match: { adapter: PlatformAdapter; kind: PageKind } | null = null;
@@ -121,6 +127,8 @@ export class TimerOverlays {
   constructor(opts: TimerOverlaysOptions) {
     this.ctx = opts.ctx;
     this.owner = opts.owner;
+    this.adapterFor = opts.adapterFor ?? adapterForUrl;
+    this.send = opts.send ?? ((m) => browser.runtime.sendMessage(m));
     this.url = new URL(location.href);
     this.timers = {
       now: () => Date.now(),
@@ -193,10 +201,12 @@ export class TimerOverlays {
     this.removeStrays(true);
     this.mo = new MutationObserver((records) => this.onMutations(records));
     this.observe(this.doc);
-    this.io = new IntersectionObserver((entries) => {
-      const now = Date.now();
-      for (const e of entries) this.clock.setVisible(e.target as HTMLElement, e.isIntersecting, now);
-    });
+    if (typeof IntersectionObserver === 'function') {
+      this.io = new IntersectionObserver((entries) => {
+        const now = Date.now();
+        for (const e of entries) this.clock.setVisible(e.target as HTMLElement, e.isIntersecting, now);
+      });
+    } else this.everythingVisible = true; // no IntersectionObserver: draw every badge
     this.ctx.setInterval(() => this.tick(), 1000);
     this.ctx.addEventListener(this.doc, 'visibilitychange', () => {
       if (!this.doc.hidden) this.tick();
@@ -250,7 +260,7 @@ export class TimerOverlays {
   private fullPass(): void {
     if (this.stopped) return;
     this.perf.run('full', () => {
-      this.match = adapterForUrl(this.url);
+      this.match = this.adapterFor(this.url);
       const match = this.match;
       if (!match || !this.toggles[match.adapter.id]) {
         this.recognised = false;
@@ -382,13 +392,14 @@ export class TimerOverlays {
       th.header.append(host);
       t = { host, header: th.header, region: th.header, obs: th };
       this.thread = t;
-      this.io?.observe(host);
       const root = th.header.getRootNode();
       if (root !== this.doc) this.observe(root);
     }
     t.obs = th;
     t.region = this.threadRegion(th.header);
-    this.clock.set(t.host, stateOf(th), th.platform, Date.now());
+    const fresh = !this.clock.has(t.host);
+    this.clock.set(t.host, th, th.platform, Date.now());
+    if (fresh) this.watchVisibility(t.host);
   }
 
   /** The largest ancestor of the header that holds no conversation row: the thread's panel. */
@@ -418,8 +429,13 @@ export class TimerOverlays {
     const host = createTimerHost(this.doc, 'row', this.owner);
     row.append(host);
     this.hostOfRow.set(row, host);
-    this.io?.observe(host);
-    this.clock.set(host, stateOf(obs), obs.platform, Date.now());
+    this.clock.set(host, obs, obs.platform, Date.now());
+    this.watchVisibility(host);
+  }
+
+  private watchVisibility(host: HTMLElement): void {
+    if (this.io) this.io.observe(host);
+    else if (this.everythingVisible) this.clock.setVisible(host, true, Date.now());
   }
 
   private updateRow(row: Element, obs: ConversationObservation): void {
@@ -427,7 +443,7 @@ export class TimerOverlays {
     if (!host) return this.mountRow(row, obs);
     // The page re-rendered the row's children and dropped our host: put it back.
     if (host.parentNode !== row) row.append(host);
-    this.clock.set(host, stateOf(obs), obs.platform, Date.now());
+    this.clock.set(host, obs, obs.platform, Date.now());
   }
 
   private unmountRow(row: Element): void {
@@ -604,15 +620,11 @@ export class TimerOverlays {
     const sig = JSON.stringify(payload);
     if (sig === this.reportedHealth) return;
     this.reportedHealth = sig;
-    request((m) => browser.runtime.sendMessage(m), reportHealth, payload).catch(() => {
+    request(this.send, reportHealth, payload).catch(() => {
       // The background may be restarting; the next change reports again.
       this.reportedHealth = '';
     });
   }
-}
-
-function stateOf(obs: ConversationState): ConversationState {
-  return obs;
 }
 
 function safely<T>(fn: () => T, fallback: T): T {

@@ -40,6 +40,10 @@ export class TimerClock<H> {
     return this.models.size;
   }
 
+  has(host: H): boolean {
+    return this.models.has(host);
+  }
+
   /** Add or replace a badge's conversation and draw it now (a no-op when nothing changed). */
   set(host: H, conv: ConversationState, platform: PlatformId, now: number): void {
     const prev = this.models.get(host);
