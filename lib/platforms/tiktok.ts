@@ -11,6 +11,7 @@ import {
   absoluteUrl,
   attempt,
   cleanText,
+  computedSide,
   conversationKey,
   elementsOf,
   findTimePiece,
@@ -182,12 +183,16 @@ function readConversations(root: ParentNode, ctx: ReadContext): ConversationObse
   }, []);
 }
 
-/** Outgoing bubbles: `outgoing` (newer) or `right` (classic) class, or flex-end alignment (§6). */
+/** Outgoing bubbles: `outgoing` (newer) or `right` (classic) class, or flex-end alignment (§6, O). */
 function isOutgoing(item: Element): boolean {
   const cls = ` ${(item.getAttribute('class') ?? '').toLowerCase()} `;
   if (/\boutgoing\b/.test(cls) || / right /.test(cls)) return true;
   if (/\bincoming\b/.test(cls)) return false;
-  const side = flexSide(item) ?? (item.parentElement ? flexSide(item.parentElement) : null);
+  const parent = item.parentElement;
+  // Inline styles first (cheap), then the computed style of the item or its parent: styled-
+  // components put the alignment in generated class rules (O: computed justify-content).
+  const side =
+    flexSide(item) ?? (parent ? flexSide(parent) : null) ?? computedSide(item) ?? (parent ? computedSide(parent) : null);
   return side === 'end';
 }
 

@@ -66,6 +66,38 @@ describe('tiktok thread reading', () => {
     }
   });
 
+  test('a bubble aligned to the end by a stylesheet rule (no class or inline marker) is the brand\'s', () => {
+    const url = 'https://www.tiktok.com/messages';
+    const win = new Window({ url });
+    const doc = win.document as unknown as Document;
+    const style = doc.createElement('style');
+    style.textContent = '.css-9z-DivChatItemWrapper { display: flex; justify-content: flex-end; }';
+    doc.head.append(style);
+    const header = doc.createElement('p');
+    header.setAttribute('data-e2e', 'chat-nickname');
+    header.textContent = 'Nora';
+    const main = doc.createElement('div');
+    main.className = 'css-5mno-DivChatMain';
+    const sep = doc.createElement('div');
+    sep.className = 'css-5ms-DivTimeContainer';
+    sep.textContent = '15:00';
+    const inbound = doc.createElement('div');
+    inbound.setAttribute('data-e2e', 'chat-item');
+    inbound.className = 'css-9y-DivChatItemWrapper';
+    inbound.textContent = 'Hi!';
+    const outbound = doc.createElement('div');
+    outbound.setAttribute('data-e2e', 'chat-item');
+    outbound.className = 'css-9z-DivChatItemWrapper';
+    outbound.textContent = 'Hello Nora';
+    main.append(sep, inbound, outbound);
+    doc.body.append(header, main);
+    const ctx = { now: new Date('2025-11-14T16:00:00Z'), locale: 'en', timeZone: 'UTC', url: new URL(url) };
+    const thread = tiktok.readThread(doc, ctx);
+    expect(thread?.messages.map((m) => m.direction)).toEqual(['inbound', 'outbound']);
+    expect(thread?.lastIsInbound).toBe(false);
+    expect(thread?.waitingSince).toBeNull();
+  });
+
   test('logged out: no acting identity', () => {
     const win = new Window({ url: 'https://www.tiktok.com/messages' });
     const doc = win.document as unknown as Document;
