@@ -47,6 +47,8 @@ describe('TimerOverlays', () => {
 
   beforeEach(() => {
     vi.useFakeTimers({ now: new Date('2026-03-02T12:00:00Z'), toFake: ['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'Date'] });
+    // happy-dom's IntersectionObserver never reports: without one, every badge counts as visible.
+    vi.stubGlobal('IntersectionObserver', undefined);
     renderPage();
     ctx = new ContentScriptContext('inbox');
     sent = [];
@@ -54,6 +56,7 @@ describe('TimerOverlays', () => {
   afterEach(() => {
     ctx.notifyInvalidated();
     vi.useRealTimers();
+    vi.unstubAllGlobals();
   });
 
   async function start() {
