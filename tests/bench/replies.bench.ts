@@ -1,11 +1,8 @@
 /**
- * Reply-ranking benchmark (`npm run bench -- replies`, issue 3 "Benchmark"). Libraries of 1,000,
- * 10,000 and 50,000 replies are grown from the labelled library (tests/fixtures/replies) by
- * variation: every generated reply rewrites one labelled reply (sentences dropped and reordered,
- * product and campaign names from a Zipf vocabulary mixed in, tags swapped, tashkeel added to a
- * fifth of the Arabic bodies) and keeps its intent, so the libraries are full of near-duplicates
- * and precision@3 is measurable: the share of the top three whose intent is one the labelled
- * message accepts. Queries are the 110 labelled customer messages plus 200 longer DMs joined from
+ * Reply-ranking benchmark (`npm run bench -- replies.bench`, issue 3 "Benchmark"). Libraries of
+ * 1,000, 10,000 and 50,000 replies are grown from the labelled library by variation
+ * (replies-library.ts), so they are full of near-duplicates and precision@3 is measurable: the
+ * share of the top three whose intent is one the labelled message accepts. Queries are the 110 labelled customer messages plus 200 longer DMs joined from
  * them. In the same run and process the same numbers are measured for MiniSearch 7.2.0 set up with
  * Baton's own normaliser, tokenizer, stop words and stemmer (the baseline).
  *
@@ -16,9 +13,7 @@
  * baseline's in English and in Arabic. Set BATON_BENCH_SIZES=1000,10000 to run fewer sizes.
  */
 import { registerHooks } from 'node:module';
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
@@ -40,98 +35,24 @@ type Reply = import('../../lib/replies/index.ts').Reply;
 const lib: Lib = await import('../../lib/replies/index.ts');
 const text: TextLib = await import('../../lib/replies/text.ts');
 const { default: MiniSearch } = await import('minisearch');
+const { generator, labelledSet } = await import('./replies-library.ts');
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
 
-const root = path.resolve(import.meta.dirname, '../..');
-const fixtures = path.join(root, 'tests/fixtures/replies');
-const ROUNDS = 5;
 const SIZES = (process.env.BATON_BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
+const ROUNDS = 5;
 
-interface Labelled {
-  id: string;
-  language: 'en' | 'ar';
-  text: string;
-  expected: string[];
-}
-
-const parsed = lib.parseReplyLibrary(readFileSync(path.join(fixtures, 'library.json'), 'utf8'), { now: 0 });
+const { libraryJson, messages: labelled } = labelledSet();
+const parsed = lib.parseReplyLibrary(libraryJson, { now: 0 });
 if (!parsed.ok) throw new Error('the labelled library does not parse');
 const gold = parsed.replies;
-const labelled = (JSON.parse(readFileSync(path.join(fixtures, 'messages.json'), 'utf8')) as { messages: Labelled[] }).messages;
 
-// ---- seeded generation ---------------------------------------------------------------------
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = mulberry32(20261126);
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
-
-/** A Zipf-distributed pseudo-vocabulary (product, campaign and place names) per script. */
-function vocabulary(syllables: string[], size: number): () => string {
-  const words = Array.from({ length: size }, () => Array.from({ length: 2 + Math.floor(rand() * 2) }, () => pick(syllables)).join(''));
-  const cdf: number[] = [];
-  let sum = 0;
-  for (let i = 1; i <= size; i++) cdf.push((sum += 1 / i));
-  return () => {
-    const x = rand() * sum;
-    let lo = 0;
-    let hi = size - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cdf[mid]! < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return words[lo]!;
-  };
-}
-const enWord = vocabulary('ka lo ri ven tar mo zel bri san dor fi lux ne qua pol tem'.split(' '), 20_000);
-const arWord = vocabulary('سا لو ري فن تار مو زل بر سن دور في لكس نو كا بول تم'.split(' '), 20_000);
-const TASHKEEL = ['\u064e', '\u064f', '\u0650', '\u0652', '\u0651'];
-
-function vary(body: string, word: () => string, tashkeel: boolean): string {
-  const sentences = body.split(/(?<=[.!?؟،,])\s+/);
-  const kept = sentences.filter(() => rand() < 0.8);
-  if (kept.length === 0) kept.push(sentences[0]!);
-  if (rand() < 0.3) kept.reverse();
-  const words = kept.join(' ').split(' ');
-  for (let n = 2 + Math.floor(rand() * 8); n > 0; n--) words.splice(Math.floor(rand() * words.length), 0, word());
-  let out = words.join(' ');
-  if (tashkeel) out = [...out].map((c) => (/[\u0621-\u064a]/.test(c) && rand() < 0.3 ? c + pick(TASHKEEL) : c)).join('');
-  return out;
-}
-
-function generate(size: number): { replies: Reply[]; intent: Map<string, string> } {
-  const replies: Reply[] = [...gold];
-  const intent = new Map(gold.map((r) => [r.id, r.id]));
-  for (let i = replies.length; i < size; i++) {
-    const base = pick(gold);
-    const id = `${base.id}~${i}`;
-    intent.set(id, base.id);
-    replies.push({
-      ...base,
-      id,
-      title: `${base.title} (${enWord()} ${enWord()})`,
-      tags: [...base.tags.filter(() => rand() < 0.7), enWord(), arWord()],
-      bodies: { en: vary(base.bodies.en!, enWord, false), ar: vary(base.bodies.ar!, arWord, rand() < 0.2) },
-    });
-  }
-  return { replies, intent };
-}
-
-// ---- queries ---------------------------------------------------------------------------------
+// ---- library and queries --------------------------------------------------------------------
+const gen = generator();
+const rand = gen.rand;
 const byLang = { en: labelled.filter((m) => m.language === 'en'), ar: labelled.filter((m) => m.language === 'ar') };
-const longDms = Array.from({ length: 200 }, (_, i) => {
-  const set = i % 2 ? byLang.ar : byLang.en;
-  return Array.from({ length: 2 + Math.floor(rand() * 3) }, () => pick(set).text).join(' ');
-});
-const latencyQueries = [...labelled.map((m) => m.text), ...longDms];
+const latencyQueries = [...labelled.map((m) => m.text), ...gen.longDms(labelled, 200)];
 
 // ---- engines ---------------------------------------------------------------------------------
 interface Engine {
@@ -283,7 +204,7 @@ console.log('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
 const rows: Row[] = [];
 const persist: string[] = [];
 for (const size of SIZES) {
-  const { replies, intent } = generate(size);
+  const { replies, intent } = gen.library(gold, size);
   for (const engine of [baton, miniSearch]) {
     const row = measure(engine, replies, intent, size >= 50_000 ? 2 : 3);
     rows.push(row);
