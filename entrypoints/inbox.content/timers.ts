@@ -156,7 +156,7 @@ export class TimerOverlays {
       (row) => row.isConnected,
     );
     this.fullScan = new Throttle(() => this.fullPass(), FULL_SCAN_GAP_MS, this.timers);
-    this.threadRead = new Throttle(() => this.readThreadNow(), THREAD_READ_GAP_MS, this.timers);
+    this.threadRead = new Throttle(() => this.perf.run('thread', () => this.readThreadNow()), THREAD_READ_GAP_MS, this.timers);
   }
 
   /** Start: read settings, scan, then follow the page. */
@@ -202,10 +202,12 @@ export class TimerOverlays {
     this.mo = new MutationObserver((records) => this.onMutations(records));
     this.observe(this.doc);
     if (typeof IntersectionObserver === 'function') {
-      this.io = new IntersectionObserver((entries) => {
-        const now = Date.now();
-        for (const e of entries) this.clock.setVisible(e.target as HTMLElement, e.isIntersecting, now);
-      });
+      this.io = new IntersectionObserver((entries) =>
+        this.perf.run('visible', () => {
+          const now = Date.now();
+          for (const e of entries) this.clock.setVisible(e.target as HTMLElement, e.isIntersecting, now);
+        }),
+      );
     } else this.everythingVisible = true; // no IntersectionObserver: draw every badge
     this.ctx.setInterval(() => this.tick(), 1000);
     this.ctx.addEventListener(this.doc, 'visibilitychange', () => {
@@ -327,7 +329,7 @@ export class TimerOverlays {
 
   /** Read one element as a row in isolation and register it; false when it is no row. */
   private readOne(adapter: PlatformAdapter, el: Element, ctx: ReadContext): boolean {
-    const obs = this.perf.run('row', () => readRowIsolated(adapter, el, ctx, this.copier));
+    const obs = this.perf.detail('row', () => readRowIsolated(adapter, el, ctx, this.copier));
     if (!obs) {
       this.rejected.add(el);
       return false;
@@ -533,7 +535,7 @@ export class TimerOverlays {
 
   private rereadRow(adapter: PlatformAdapter, row: Element, ctx: ReadContext): void {
     if (!row.isConnected) return this.registry.remove(row);
-    const obs = this.perf.run('row', () => readRowIsolated(adapter, row, ctx, this.copier));
+    const obs = this.perf.detail('row', () => readRowIsolated(adapter, row, ctx, this.copier));
     if (obs) return this.registry.upsert(row, obs);
     if (this.rowCss && !safeMatches(row, this.rowCss)) return this.registry.remove(row);
     // The adapter needs more context than the row itself: fall back to a full read.

@@ -8,11 +8,15 @@
  * measures themselves are exact).
  */
 /**
+ * Top-level spans never overlap, so the `baton:*` measures add up to Baton's whole work:
  * `full`: a read of the whole page through the adapter (start, navigation, late content);
- * `scan`: the recurring safety-net pass; `mutation`: one mutation-observer batch; `tick`: one
- * ticker run; `row`: one single-row read (inside `mutation` or a pass).
+ * `scan`: the recurring safety-net pass; `mutation`: one mutation-observer batch; `thread`: a
+ * throttled re-read of the open thread; `visible`: drawing badges that scrolled into view;
+ * `tick`: one ticker run. `row` (one single-row read) is a detail inside `mutation` or `scan`,
+ * measured as `baton-detail:row` so it is not counted twice.
  */
-export type PerfSpan = 'full' | 'scan' | 'mutation' | 'tick' | 'row';
+export type PerfSpan = 'full' | 'scan' | 'mutation' | 'thread' | 'visible' | 'tick';
+export type PerfDetail = 'row';
 
 export interface PerfTotals {
   count: number;
@@ -22,12 +26,14 @@ export interface PerfTotals {
 }
 
 export class PerfRecorder {
-  readonly totals: Record<PerfSpan, PerfTotals> = {
-    full: { count: 0, totalMs: 0, maxMs: 0, lastMs: 0 },
-    scan: { count: 0, totalMs: 0, maxMs: 0, lastMs: 0 },
-    mutation: { count: 0, totalMs: 0, maxMs: 0, lastMs: 0 },
-    tick: { count: 0, totalMs: 0, maxMs: 0, lastMs: 0 },
-    row: { count: 0, totalMs: 0, maxMs: 0, lastMs: 0 },
+  readonly totals: Record<PerfSpan | PerfDetail, PerfTotals> = {
+    full: zero(),
+    scan: zero(),
+    mutation: zero(),
+    thread: zero(),
+    visible: zero(),
+    tick: zero(),
+    row: zero(),
   };
   constructor(
     private readonly doc: Document,
@@ -38,8 +44,17 @@ export class PerfRecorder {
     return this.doc.documentElement?.hasAttribute('baton-bench') ?? false;
   }
 
-  /** Time `fn` as one span (only when enabled). */
+  /** Time `fn` as one top-level span (only when enabled). */
   run<T>(span: PerfSpan, fn: () => T): T {
+    return this.time(span, `baton:${span}`, fn);
+  }
+
+  /** Time a part of a span: totals and a `baton-detail:*` measure. */
+  detail<T>(part: PerfDetail, fn: () => T): T {
+    return this.time(part, `baton-detail:${part}`, fn);
+  }
+
+  private time<T>(span: PerfSpan | PerfDetail, name: string, fn: () => T): T {
     if (!this.enabled) return fn();
     const start = this.perf.now();
     try {
@@ -53,7 +68,7 @@ export class PerfRecorder {
       t.lastMs = ms;
       if (ms > t.maxMs) t.maxMs = ms;
       try {
-        this.perf.measure(`baton:${span}`, { start, end });
+        this.perf.measure(name, { start, end });
       } catch {
         // A page may have replaced or frozen its performance object: totals still work.
       }
@@ -65,4 +80,8 @@ export class PerfRecorder {
     if (!this.enabled) return;
     this.doc.documentElement.setAttribute('data-baton-perf', JSON.stringify(this.totals));
   }
+}
+
+function zero(): PerfTotals {
+  return { count: 0, totalMs: 0, maxMs: 0, lastMs: 0 };
 }
