@@ -14,6 +14,7 @@ import path from 'node:path';
 import { loadavg } from 'node:os';
 import type { WebWorker } from 'puppeteer';
 import { fixturesDir, launchChromium, serveFixtures, serviceWorker, type ChromiumSession } from '../e2e/harness/index.ts';
+import { waitForBatonDb } from '../e2e/usage-db.ts';
 
 const BEATS = Number(process.env.BATON_BENCH_BEATS ?? 20);
 const LOADS = Number(process.env.BATON_BENCH_LOADS ?? 7);
@@ -157,6 +158,7 @@ async function main() {
   try {
     console.log(`load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
     const worker = await serviceWorker(session);
+    await waitForBatonDb(worker);
     await worker.evaluate(async () => {
       const c = (globalThis as unknown as { chrome: WorkerChrome }).chrome;
       await c.storage.local.set({ workSchedule: { timeZone: 'UTC', days: [[], [], [], [], [], [], []], holidays: [] } });

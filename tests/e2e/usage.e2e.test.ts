@@ -9,6 +9,7 @@ import path from 'node:path';
 import { AxePuppeteer } from '@axe-core/puppeteer';
 import type { CDPSession, HTTPRequest, Page, WebWorker } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitForBatonDb } from './usage-db.ts';
 import { fixturesDir, launchChromium, launchFirefox, openPopup, serveFixtures, serviceWorker, type ChromiumSession, type FirefoxSession } from './harness/index.ts';
 
 interface Sent {
@@ -82,6 +83,7 @@ describe('after-hours usage (Chromium)', () => {
   beforeAll(async () => {
     s = await launchChromium();
     worker = await serviceWorker(s);
+    await waitForBatonDb(worker);
     // Every request the service worker makes, with its body and headers.
     const target = s.browser.targets().find((t) => t.type() === 'service_worker' && t.url() === `${s.baseUrl}background.js`);
     if (!target) throw new Error('no service worker target');
