@@ -98,7 +98,25 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     allowedHeaders: ['authorization', 'content-type'],
     maxAge: 600,
   });
-  await app.register(websocket, { options: { maxPayload: 4096 } });
+  await app.register(websocket, {
+    options: { maxPayload: 4096 },
+    // 1001 "going away": clients reconnect (to another instance) and pull.
+    preClose(done) {
+      hub.closeAll(1001, 'server shutting down');
+      app.websocketServer.close();
+      done();
+    },
+  });
+
+  // Graceful shutdown: requests already accepted finish, and each response from then on closes
+  // its keep-alive connection, so closing does not wait out idle keep-alive timeouts.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     const status = error.statusCode ?? 500;

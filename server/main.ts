@@ -35,8 +35,11 @@ export async function startServer(config: Config, logStream?: NodeJS.WritableStr
   const stop = () =>
     (stopping ??= (async () => {
       await app.fastify.close();
+      app.fastify.log.info('http closed');
       await bus.close();
+      app.fastify.log.info('bus closed');
       await database.close();
+      app.fastify.log.info('database closed');
     })());
   return { ...app, database, bus, port, stop };
 }

@@ -76,10 +76,10 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+export async function startTestServer(overrides: Partial<Config> = {}, logStream?: NodeJS.WritableStream): Promise<TestServer> {
   const storage = await freshStorage();
   const config = testConfig(storage, overrides);
-  const server = await startServer(config);
+  const server = await startServer(config, logStream);
   return {
     server,
     base: `http://127.0.0.1:${server.port}`,
@@ -152,7 +152,7 @@ export class TestClient {
   readonly clientId = `c${randomUUID().replace(/-/g, '')}`;
   nextId = 1;
   cursor: string | null = null;
-  readonly base: string;
+  base: string;
   readonly member: MemberHandle;
 
   constructor(base: string, member: MemberHandle) {
@@ -263,12 +263,40 @@ export function spawnServerProcess(args: string[], env: Record<string, string>):
   return spawn(process.execPath, [path.join(ROOT, 'server/start.ts'), ...args], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
 }
 
 export function storageEnv(storage: { dataDir: string; databaseUrl: string | null }): Record<string, string> {
   return storage.databaseUrl ? { DATABASE_URL: storage.databaseUrl, DATA_DIR: storage.dataDir } : { DATA_DIR: storage.dataDir };
+}
+
+/** Waits for the spawned server's "listening" log line and returns its port. */
+export function listeningPort(child: ChildProcess): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let buf = '';
+    const onData = (chunk: Buffer) => {
+      buf += chunk.toString();
+      const m = /"port":(\d+),"engine"/.exec(buf);
+      if (m) {
+        // Keep draining: a child blocked on a full stdout pipe would stop answering.
+        child.stdout?.off('data', onData);
+        child.stdout?.resume();
+        resolve(Number(m[1]));
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening: ${buf}`)));
+  });
+}
+
+/** Runs the CLI to completion and returns its exit code and output. */
+export async function runCliProcess(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string }> {
+  const child = spawnServerProcess(args, env);
+  let stdout = '';
+  child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, stdout };
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
