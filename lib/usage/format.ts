@@ -17,14 +17,16 @@ function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.D
   return f;
 }
 
-/** "under 1 min", "25 min", "3 h 5 min"; minutes are floored so nothing is overstated. */
+/** "under 1 min", "25 min", "2 h", "3 h 5 min"; minutes are floored so nothing is overstated. */
 export function formatDuration(ms: number, { t, locale }: Pick<Translator, 't' | 'locale'>): string {
   const totalMinutes = Math.floor(Math.max(0, ms) / 60_000);
   if (ms > 0 && totalMinutes === 0) return t('usage.duration.underMinute');
   const n = numberFormat(locale);
   const h = Math.floor(totalMinutes / 60);
-  const m = n.format(totalMinutes % 60);
+  const minutes = totalMinutes % 60;
+  const m = n.format(minutes);
   if (h === 0) return t('usage.duration.minutes', { m });
+  if (minutes === 0) return t('usage.duration.hoursOnly', { h: n.format(h) });
   return t('usage.duration.hours', { h: n.format(h), m });
 }
 

@@ -65,15 +65,15 @@ describe('UsagePopup', () => {
     const summary = summarize(heavyWeek(), EVENING, LONDON);
     renderPopup({ status: 'ready', summary, nudges: [] });
     expect(screen.getByTestId('today-after').textContent).toBe('3 h 15 min');
-    expect(screen.getByText('Same day last week: 1 h 0 min')).toBeTruthy();
+    expect(screen.getByText('Same day last week: 1 h')).toBeTruthy();
     expect(screen.getByTestId('week-after').textContent).toBe('22 h 45 min');
     expect(screen.getByText('225% more than the 7 days before')).toBeTruthy();
     expect(screen.getByTestId('late-nights').textContent).toBe('5 nights');
     expect(screen.getByTestId('longest').textContent).toMatch(/^1 h 35 min · /);
     const platforms = within(screen.getByRole('region', { name: 'By platform, last 7 days' }));
-    expect(platforms.getAllByRole('row').slice(1).map((r) => r.textContent)).toEqual(['X42 h 0 min17 h 30 min', 'TikTok3 h 30 min5 h 15 min']);
+    expect(platforms.getAllByRole('row').slice(1).map((r) => r.textContent)).toEqual(['X42 h17 h 30 min', 'TikTok3 h 30 min5 h 15 min']);
     const trend = within(screen.getByRole('region', { name: 'After hours, last 4 weeks' }));
-    expect(trend.getAllByRole('listitem').map((li) => li.lastElementChild?.textContent)).toEqual(['0 min', '0 min', '7 h 0 min', '22 h 45 min']);
+    expect(trend.getAllByRole('listitem').map((li) => li.lastElementChild?.textContent)).toEqual(['0 min', '0 min', '7 h', '22 h 45 min']);
   });
 
   it('off shift: says so, when the next shift starts, and keeps a place for who covers', () => {
@@ -96,7 +96,7 @@ describe('UsagePopup', () => {
     const nudges = dueNudges(summary, { weeklyBudgetMinutes: 600, lateNightLimit: 3 }, []);
     const dismiss = vi.fn();
     renderPopup({ status: 'ready', summary, nudges }, 'en', { dismiss });
-    expect(screen.getByText('You spent 22 h 45 min on the inboxes after hours in the last 7 days — more than the 10 h 0 min you set.')).toBeTruthy();
+    expect(screen.getByText('You spent 22 h 45 min on the inboxes after hours in the last 7 days — more than the 10 h you set.')).toBeTruthy();
     expect(screen.getByText('You were on the inboxes late on 5 nights this week. Rest counts too.')).toBeTruthy();
     fireEvent.click(screen.getAllByRole('button', { name: 'Dismiss' })[0]!);
     expect(dismiss).toHaveBeenCalledWith('budget:2026-11-26');

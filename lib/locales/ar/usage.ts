@@ -70,6 +70,7 @@ export const usage: { readonly [K in keyof typeof enUsage]: MessageValue } = {
   'usage.duration.underMinute': 'أقل من دقيقة',
   'usage.duration.minutes': '{m} د',
   'usage.duration.hours': '{h} س {m} د',
+  'usage.duration.hoursOnly': '{h} س',
 
   'usageOptions.title': 'الاستخدام خارج ساعات العمل',
   'usageOptions.intro':

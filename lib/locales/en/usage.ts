@@ -57,6 +57,7 @@ export const usage = {
   'usage.duration.underMinute': 'under 1 min',
   'usage.duration.minutes': '{m} min',
   'usage.duration.hours': '{h} h {m} min',
+  'usage.duration.hoursOnly': '{h} h',
 
   'usageOptions.title': 'After-hours usage',
   'usageOptions.intro':

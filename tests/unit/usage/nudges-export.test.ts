@@ -99,6 +99,7 @@ describe('format', () => {
     [60_000, '1 min'],
     [59 * 60_000 + 59_999, '59 min'],
     [3 * H + 5 * 60_000, '3 h 5 min'],
+    [2 * H, '2 h'],
   ])('%i ms → %s (floored, never overstated)', (ms, text) => {
     expect(formatDuration(ms, en)).toBe(text);
   });
