@@ -28,28 +28,49 @@ export function shadowRootsIn(root: ParentNode): ShadowRoot[] {
 
 /** querySelectorAll over `root` and every open shadow root inside it. Invalid CSS → []. */
 export function queryAllDeep(root: ParentNode, css: string): Element[] {
+  const out = selectAll(root, css);
+  for (const sr of shadowRootsIn(root)) out.push(...selectAll(sr, css));
+  return out;
+}
+
+/** Open shadow roots below `root`, found at most once per query (walking a page is its cost). */
+function lazyShadowRoots(root: ParentNode): () => ShadowRoot[] {
+  let roots: ShadowRoot[] | null = null;
+  return () => (roots ??= shadowRootsIn(root));
+}
+
+function selectAll(scope: ParentNode, css: string): Element[] {
   try {
-    const out = Array.from(root.querySelectorAll(css));
-    for (const sr of shadowRootsIn(root)) out.push(...Array.from(sr.querySelectorAll(css)));
-    return out;
+    return Array.from(scope.querySelectorAll(css));
   } catch {
-    return [];
+    return []; // invalid CSS in a selector list must not break a page
   }
 }
 
-/** The first element matching the most preferred spec that matches anything. */
+/**
+ * The first element matching the most preferred spec that matches anything. Each spec is tried in
+ * the light DOM first and only then inside shadow roots, so a page whose preferred selector hits
+ * in the light DOM is never walked for shadow roots.
+ */
 export function firstMatch(root: ParentNode, specs: readonly SelectorSpec[]): Element | null {
+  const shadows = lazyShadowRoots(root);
   for (const spec of specs) {
-    const hit = queryAllDeep(root, spec.css)[0];
-    if (hit) return hit;
+    const light = selectAll(root, spec.css)[0];
+    if (light) return light;
+    for (const sr of shadows()) {
+      const hit = selectAll(sr, spec.css)[0];
+      if (hit) return hit;
+    }
   }
   return null;
 }
 
 /** All elements of the most preferred spec that matches anything (specs are alternatives). */
 export function allMatches(root: ParentNode, specs: readonly SelectorSpec[]): Element[] {
+  const shadows = lazyShadowRoots(root);
   for (const spec of specs) {
-    const hits = queryAllDeep(root, spec.css);
+    const hits = selectAll(root, spec.css);
+    for (const sr of shadows()) hits.push(...selectAll(sr, spec.css));
     if (hits.length > 0) return hits;
   }
   return [];
