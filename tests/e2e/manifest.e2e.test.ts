@@ -89,9 +89,11 @@ describe.each(builds)('%s manifest', (name, dir) => {
 });
 
 describe('browser-specific keys', () => {
-  it('Chrome: no web page may message Baton', () => {
+  it('Chrome: no web page and no other extension may message Baton', () => {
     const m = read(chromeBuildDir());
-    expect(m.externally_connectable).toEqual({ matches: [] });
+    expect(m.externally_connectable?.matches ?? []).toEqual([]);
+    expect(m.externally_connectable?.ids ?? []).toEqual([]);
+    expect(m.externally_connectable).toBeDefined(); // absent would let every extension connect
     expect(m.background?.service_worker).toBeTruthy();
   });
 
