@@ -161,7 +161,7 @@ export function stem(token: string): string {
  */
 const WORDS = new Map<string, readonly string[]>();
 const STEMS = new Map<string, string | null>();
-const MEMO_LIMIT = 200_000;
+const MEMO_LIMIT = 100_000;
 
 function remember<V>(memo: Map<string, V>, key: string, value: V): V {
   if (memo.size >= MEMO_LIMIT) memo.clear();

@@ -131,3 +131,19 @@ describe('language detection', () => {
     expect(detectLanguage('')).toBeNull();
   });
 });
+
+describe('word-by-word analysis', () => {
+  it('equals normalising the whole text first (so the per-word memo is safe)', async () => {
+    const fc = (await import('fast-check')).default;
+    const { normalize: norm, tokenizeNormalized } = await import('@/lib/replies');
+    const { words } = await import('@/lib/replies/text');
+    const alphabet = [...'abcSsÉé aa ’\'.,!?-_ 12٣٤ ابتةىأإآؤئءـ َ ُ ّ ً ﻻ ﷺ ＡＢ\n'];
+    const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(words(t)).toEqual(tokenizeNormalized(norm(t)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
