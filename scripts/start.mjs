@@ -55,15 +55,15 @@ async function startServices() {
 }
 
 /**
- * One demo page per platform: a fixture named `demo*` when the platform has one, else its
- * first recognised fixture that shows conversation rows.
+ * One demo page per platform: a fixture named `demo*` when the platform has one, else the
+ * recognised fixture showing the most: an open thread beside its conversation rows.
  */
 function demoFixtures() {
   const byPlatform = new Map();
   for (const f of listFixtures()) {
     if (f.expected.recognised === false) continue;
     const cur = byPlatform.get(f.platform);
-    const score = (x) => (x.name.startsWith('demo') ? 2 : 0) + (x.expected.conversations.length > 0 ? 1 : 0);
+    const score = (x) => (x.name.startsWith('demo') ? 4 : 0) + (x.expected.thread ? 2 : 0) + (x.expected.conversations.length > 0 ? 1 : 0);
     if (!cur || score(f) > score(cur)) byPlatform.set(f.platform, f);
   }
   return [...byPlatform.values()];
