@@ -14,6 +14,7 @@ import { PLATFORM_NAMES } from '@/lib/platforms/names';
 import { readSetting, settingItems, watchSetting, writeSetting, type PlatformToggles, type UiLocale } from '@/lib/settings';
 import { DEFAULT_SLA_POLICY } from '@/lib/time/schemas';
 import { useUiLocale } from './locale';
+import { UsageSection } from './UsageSection';
 
 const send = (m: unknown) => browser.runtime.sendMessage(m);
 const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -112,6 +113,7 @@ function Page({ choice }: { choice: UiLocale }) {
       </header>
       <PlatformsSection />
       <SlaSection />
+      <UsageSection timeZones={TIME_ZONES} />
     </main>
   );
 }
