@@ -36,10 +36,16 @@ import type { SlaPolicy } from '@/lib/time/schemas';
 
 /** Full reads through the adapter: at most two a second (DESIGN §3). */
 const FULL_SCAN_GAP_MS = 500;
-/** The safety net while recognised: a quick pass over the known row roots this often. */
-const QUICK_PASS_MS = 2_000;
+/**
+ * The safety net while recognised: a quick pass over the known lists, only after the page
+ * changed, at most every 2 s and less often on long lists (4 ms per row, up to 30 s): the
+ * mutation observer already keeps rows current; the pass only repairs what it missed.
+ */
+const QUICK_PASS_MIN_MS = 2_000;
+const QUICK_PASS_MAX_MS = 30_000;
+const QUICK_PASS_PER_ROW_MS = 4;
 /** Re-check adapter health on quick passes at most this often (it walks the whole page). */
-const HEALTH_EVERY_MS = 10_000;
+const HEALTH_EVERY_MS = 30_000;
 /** Thread re-reads after changes in or around it. */
 const THREAD_READ_GAP_MS = 250;
 /** Look for late content this often while nothing is recognised yet … */
@@ -97,12 +103,16 @@ export class TimerOverlays {
   private readonly fullScan: Throttle;
   private readonly threadRead: Throttle;
   private readonly observed = new WeakSet<Node>();
-  private readonly listContainers = new WeakSet<Node>();
-  /** Documents and shadow roots where rows were found: quick passes query only these. */
-  private readonly rowRoots = new Set<Document | ShadowRoot>();
+  /** Parents of known rows: quick passes walk their children. */
+  private readonly listContainers = new Set<ParentNode>();
   /** Elements matching the row selector that the adapter did not read as rows. */
   private rejected = new WeakSet<Element>();
   private healthAt = 0;
+  private quickAt = 0;
+  private quickPasses = 0;
+  /** The page changed since the last quick pass / health check. */
+  private changedSinceQuick = false;
+  private changedSinceHealth = false;
   private mo: MutationObserver | null = null;
   private io: IntersectionObserver | null = null;
   private everythingVisible = false;
@@ -220,7 +230,14 @@ export class TimerOverlays {
       if (e instanceof CustomEvent && e.detail === 'full') this.fullScan.runNow();
       else this.quickPass();
     });
-    this.ctx.setInterval(() => this.quickPass(), QUICK_PASS_MS);
+    this.ctx.setInterval(() => {
+      const every = Math.min(QUICK_PASS_MAX_MS, Math.max(QUICK_PASS_MIN_MS, this.registry.size * QUICK_PASS_PER_ROW_MS));
+      const now = Date.now();
+      // The first pass always runs (it is also the benchmark's sample of a pass).
+      const quickDue = (this.changedSinceQuick || this.quickPasses === 0) && now - this.quickAt >= every;
+      const healthDue = this.changedSinceHealth && now - this.healthAt >= HEALTH_EVERY_MS;
+      if (quickDue || healthDue) this.quickPass();
+    }, 1_000);
     this.fullScan.runNow();
     this.scheduleDiscovery();
   }
@@ -277,8 +294,9 @@ export class TimerOverlays {
       this.rejected = new WeakSet();
       this.registry.replaceAll(rows.map((obs) => ({ row: obs.row, obs })));
       this.rowCss = learnRowSelector(match.adapter, rows.map((r) => r.row)) ?? this.rowCss;
-      this.rowRoots.clear();
+      this.listContainers.clear();
       for (const r of rows) this.noteRowPlace(r.row);
+      this.quickAt = Date.now();
       this.readThreadNow();
       this.removeStrays(false);
     });
@@ -288,6 +306,7 @@ export class TimerOverlays {
   private checkRecognised(match: { adapter: PlatformAdapter; kind: PageKind }): boolean {
     const health = safely(() => checkHealth(match.adapter, this.doc, match.kind), null);
     this.healthAt = Date.now();
+    this.changedSinceHealth = false;
     this.reportHealthIfChanged(health, match.adapter);
     if (!health?.recognised) {
       // Never wrong numbers: an unrecognised layout shows no timers at all.
@@ -300,27 +319,31 @@ export class TimerOverlays {
   }
 
   /**
-   * The safety net while recognised: query the known row roots with the learned row selector,
-   * read only elements not seen before, drop rows that are gone. Rows already known are kept
-   * current by the mutation observer, so this costs about one querySelectorAll.
+   * The safety net while recognised: walk the children of the known lists, read only rows not
+   * seen before (by the learned row selector), drop rows that are gone. Rows already known are
+   * kept current by the mutation observer, so this costs one look at each list child — no
+   * document-wide query. New lists elsewhere come from added nodes and full passes.
    */
   private quickPass(): void {
     if (this.stopped || this.doc.hidden) return;
     const match = this.match;
     const css = this.rowCss;
-    if (!match || !this.recognised || !css || this.rowRoots.size === 0) return;
+    if (!match || !this.recognised || !css) return;
+    this.quickAt = Date.now();
+    this.quickPasses += 1;
+    this.changedSinceQuick = false;
     this.perf.run('scan', () => {
       if (Date.now() - this.healthAt >= HEALTH_EVERY_MS && !this.checkRecognised(match)) return;
       const seen = new Set<Element>();
       const ctx = this.readContext();
-      for (const root of this.rowRoots) {
-        if (root !== this.doc && !(root as ShadowRoot).host.isConnected) {
-          this.rowRoots.delete(root);
+      for (const list of this.listContainers) {
+        if (!(list as Node).isConnected) {
+          this.listContainers.delete(list);
           continue;
         }
-        for (const el of Array.from(root.querySelectorAll(css))) {
+        for (let el = list.firstElementChild; el; el = el.nextElementSibling) {
           if (this.registry.has(el)) seen.add(el);
-          else if (!this.rejected.has(el) && this.readOne(match.adapter, el, ctx)) seen.add(el);
+          else if (!this.rejected.has(el) && safeMatches(el, css) && this.readOne(match.adapter, el, ctx)) seen.add(el);
         }
       }
       this.registry.prune((row) => !seen.has(row));
@@ -340,14 +363,10 @@ export class TimerOverlays {
   }
 
   private noteRowPlace(row: Element): void {
-    const parent = composedParent(row);
+    const parent = row.parentNode;
     if (parent) this.listContainers.add(parent);
     const root = row.getRootNode();
-    if (root === this.doc) this.rowRoots.add(this.doc);
-    else if (root instanceof ShadowRoot) {
-      this.rowRoots.add(root);
-      this.observe(root);
-    }
+    if (root instanceof ShadowRoot) this.observe(root);
   }
 
   /** Read the open thread and place (or move, or remove) its timer. */
@@ -496,11 +515,16 @@ export class TimerOverlays {
       }
       const sum = summarizeMutations(records, {
         isRow: (n) => this.registry.has(n as Element),
-        isListContainer: (n) => this.listContainers.has(n),
+        isListContainer: (n) => this.listContainers.has(n as ParentNode),
         threadRegion: this.thread?.region ?? this.pendingNav?.region ?? null,
       });
       const match = this.match;
       if (!match) return;
+      if (sum.dirtyRows.size > 0 || sum.added.length > 0 || sum.removed.length > 0) {
+        this.changedSinceQuick = true;
+        this.changedSinceHealth = true;
+      }
+      const hadRows = this.registry.size > 0;
       if (this.thread && !this.thread.host.isConnected) sum.threadTouched = true;
       if (sum.threadTouched) {
         if (this.pendingNav) this.pendingNav.touched = true;
@@ -517,6 +541,8 @@ export class TimerOverlays {
       }
       for (const row of sum.dirtyRows) this.rereadRow(match.adapter, row, ctx);
       for (const el of sum.added) this.readAdded(match.adapter, el, ctx);
+      // Every row went at once: a re-render or a redesign. Read the page again (health first).
+      if (hadRows && this.registry.size === 0) this.fullScan.request();
     });
   }
 

@@ -120,8 +120,17 @@ describe('TimerOverlays', () => {
     expect(timers().length).toBeGreaterThan(0);
     document.querySelector('ul.list')!.replaceWith(...nodesOf('<ol class="redesigned"><li>Ann</li></ol>'));
     await flush();
-    await vi.advanceTimersByTimeAsync(12_000); // next health check of the safety net
+    await vi.advanceTimersByTimeAsync(1_000); // all rows went at once: a full read re-checks health
     expect(timers()).toEqual([]);
+  });
+
+  it('a partial redesign (a required part gone, rows still there) hides the timers within the health period', async () => {
+    await start();
+    document.querySelector('section.thread > header')!.remove();
+    await flush();
+    await vi.advanceTimersByTimeAsync(31_000);
+    expect(timers()).toEqual([]);
+    expect(sent.at(-1)).toMatchObject({ payload: { recognised: false, matched: { list: true, header: false } } });
   });
 
   it('removes hosts left by another instance, and all of its own when invalidated', async () => {
