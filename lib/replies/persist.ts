@@ -59,11 +59,44 @@ export function serializeReplyIndex(index: ReplyIndex): SerializedReplyIndex {
   };
 }
 
-/** Null when the value is not a serialized index of this format (then rebuild). */
+const TYPED: Record<string, new (...args: never[]) => unknown> = {
+  docReply: Int32Array,
+  docLang: Uint16Array,
+  postStart: Int32Array,
+  postDoc: Int32Array,
+  postWeight: Float32Array,
+  sortedTerms: Int32Array,
+  gramStart: Int32Array,
+  gramTerms: Int32Array,
+  platformMask: Uint8Array,
+};
+
+/** Does a stored value have the shape of a serialized index (it may be old or damaged)? */
+function looksSerialized(value: unknown): value is SerializedReplyIndex {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    v.format === INDEX_FORMAT &&
+    typeof v.replies === 'string' &&
+    typeof v.terms === 'string' &&
+    typeof v.gramKeys === 'string' &&
+    Array.isArray(v.languages) &&
+    Array.isArray(v.langDocs) &&
+    Object.entries(TYPED).every(([k, type]) => v[k] instanceof type)
+  );
+}
+
+/** Null when the value is not an intact serialized index of this format (then rebuild). */
 export function deserializeReplyIndex(value: unknown): ReplyIndex | null {
-  if (typeof value !== 'object' || value === null || (value as { format?: unknown }).format !== INDEX_FORMAT) return null;
-  const s = value as SerializedReplyIndex;
-  const replies = JSON.parse(s.replies) as Reply[];
+  if (!looksSerialized(value)) return null;
+  const s = value;
+  let replies: Reply[];
+  try {
+    replies = JSON.parse(s.replies) as Reply[];
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(replies)) return null;
   const termList = s.terms === '' ? [] : s.terms.split('\n');
   const terms = new Map<string, number>();
   termList.forEach((t, i) => terms.set(t, i));

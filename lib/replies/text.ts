@@ -81,11 +81,13 @@ export function isStopWord(token: string): boolean {
   return EN_STOP.has(token) || AR_STOP.has(token);
 }
 
-/** Tokens of an already-normalised text: runs of letters and digits; single letters dropped. */
+/**
+ * Tokens of an already-normalised text: runs of letters and digits. Single letters are dropped,
+ * which also drops the "s" of a possessive ("order's" → "order").
+ */
 export function tokenizeNormalized(text: string): string[] {
   const out: string[] = [];
-  // Possessive 's joins its word ("order's" → "order"); other apostrophes split.
-  for (const m of text.replace(/['’]s\b/g, '').matchAll(/[\p{L}\p{N}]+/gu)) {
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
     const t = m[0];
     if (t.length > 1 || /\d/.test(t)) out.push(t);
   }
@@ -175,7 +177,7 @@ function remember<V>(memo: Map<string, V>, key: string, value: V): V {
  */
 export function words(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.replace(/['’]s\b/gi, '').matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
+  for (const m of text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
     const raw = m[0];
     const normal = WORDS.get(raw) ?? remember(WORDS, raw, tokenizeNormalized(normalize(raw)));
     for (const w of normal) out.push(w);

@@ -86,6 +86,15 @@ describe('reply library in the background', () => {
     expect(await second.value('replies/rank', { message: 'refund not received yet' }, page)).toEqual(a);
   });
 
+  it('rebuilds when the persisted index is damaged', async () => {
+    const db = await openBatonDB();
+    await db.put('replyIndex', { format: 1, replies: 'garbage' } as never, 'current');
+    db.close();
+    const { value } = setup();
+    const hits = await value<{ reply: Reply }[]>('replies/rank', { message: 'my item arrived broken' }, page);
+    expect(hits[0]!.reply.id).toBe('starter-damaged-item');
+  });
+
   it('a library write drops the persisted index', async () => {
     const { value } = setup();
     await value('replies/rank', { message: 'refund' }, page);

@@ -122,5 +122,9 @@ describe('ranking rules', () => {
     }
     expect(deserializeReplyIndex({ format: 0 })).toBeNull();
     expect(deserializeReplyIndex(null)).toBeNull();
+    const damaged = serializeReplyIndex(index);
+    expect(deserializeReplyIndex({ ...damaged, replies: '{not json' })).toBeNull();
+    expect(deserializeReplyIndex({ ...damaged, postDoc: [1, 2, 3] })).toBeNull();
+    expect(deserializeReplyIndex({ ...damaged, terms: undefined })).toBeNull();
   });
 });

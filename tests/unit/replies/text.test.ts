@@ -143,7 +143,7 @@ describe('word-by-word analysis', () => {
       fc.property(text, (t) => {
         expect(words(t)).toEqual(tokenizeNormalized(norm(t)));
       }),
-      { numRuns: 500 },
+      { numRuns: 2000 },
     );
   });
 });
