@@ -29,6 +29,14 @@
  *   rankReplies(message, replies, opts) → replies best first (builds an index per call).
  *   serializeReplyIndex / deserializeReplyIndex   persist an index (IndexedDB structured clone).
  *   detectLanguage(text), normalize(text), analyze(text)   the analyser, exported for tests/UI.
+ *
+ * Messages (messages.ts, not re-exported here: import them from '@/lib/replies/messages')
+ *   suggestReplies ('replies/rank') and replyUsed for the panel; listReplies, saveReply,
+ *   retireReply, importReplies, exportReplies for the options page. The background owns the
+ *   library and the index (entrypoints/background/replies.ts).
+ *
+ * A content script that only fills in a chosen reply should import '@/lib/replies/variables'
+ * directly, so the bundle does not carry the schemas, file formats and ranker.
  */
 export * from './schema';
 export * from './variables';
