@@ -20,6 +20,13 @@ export const DEFAULT_PLATFORM_TOGGLES: PlatformToggles = Object.fromEntries(
 export const UiLocaleSchema = z.enum(['auto', 'en', 'ar']);
 export type UiLocale = z.infer<typeof UiLocaleSchema>;
 
+/** Who the agent is and which brand they answer for: the values of reply variables (issue 3). */
+export const ReplyProfileSchema = z.strictObject({
+  agentName: z.string().trim().max(120),
+  brandName: z.string().trim().max(120),
+});
+export type ReplyProfile = z.infer<typeof ReplyProfileSchema>;
+
 /** A typed, validated storage item. */
 export interface SettingItem<T> {
   key: `local:${string}`;
@@ -45,6 +52,10 @@ export const settingItems = {
   usageNudges: { key: 'local:usageNudges', schema: UsageNudgesSchema, fallback: DEFAULT_USAGE_NUDGES } as SettingItem<UsageNudges>,
   /** Nudges the user dismissed in the popup. */
   usageNudgeDismissals: { key: 'local:usageNudgeDismissals', schema: NudgeDismissalsSchema, fallback: [] } as SettingItem<string[]>,
+  /** The agent's name and the team's brand name, filled into replies ({{agent.name}}, {{brand.name}}). */
+  replyProfile: { key: 'local:replyProfile', schema: ReplyProfileSchema, fallback: { agentName: '', brandName: '' } } as SettingItem<ReplyProfile>,
+  /** Crisis mode (a local flag until the team server carries it): only crisis-safe replies are offered. */
+  crisisMode: { key: 'local:crisisMode', schema: z.boolean(), fallback: false } as SettingItem<boolean>,
 };
 
 /** Parse a stored value; anything invalid (or absent) reads as the default. */

@@ -16,6 +16,7 @@ import { browser } from 'wxt/browser';
 import { contentScriptMatches } from '@/lib/platforms/matches';
 import { RestartBudget } from '@/lib/overlay/restart';
 import { TimerOverlays } from './timers';
+import { startSuggestions } from './suggestions';
 
 z.config({ jitless: true });
 
@@ -43,6 +44,7 @@ function startInstance(ctx: ContentScriptContext): void {
 
   const timers = new TimerOverlays({ ctx, owner: token });
   timers.start().catch(() => timers.stop());
+  startSuggestions(ctx, token);
 
   ctx.onInvalidated(() => {
     timers.stop();

@@ -6,6 +6,7 @@ import { overlay } from './ar/overlay';
 import { usage } from './ar/usage';
 import { time } from './ar/time';
 import { replies } from './ar/replies';
+import { suggestions } from './ar/suggestions';
 
 export const ar: Messages = {
   ...core,
@@ -14,4 +15,5 @@ export const ar: Messages = {
   ...usage,
   ...time,
   ...replies,
+  ...suggestions,
 };

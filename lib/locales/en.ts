@@ -10,6 +10,7 @@ import { overlay } from './en/overlay';
 import { usage } from './en/usage';
 import { time } from './en/time';
 import { replies } from './en/replies';
+import { suggestions } from './en/suggestions';
 
 export type PluralForms = {
   zero?: string;
@@ -28,6 +29,7 @@ export const en = {
   ...usage,
   ...time,
   ...replies,
+  ...suggestions,
 } as const satisfies Record<string, MessageValue>;
 
 export type MessageKey = keyof typeof en;

@@ -1,0 +1,422 @@
+/**
+ * The suggestions panel next to the composer of the open thread (DESIGN §4, §6; issue 3): one
+ * `<baton-suggestions data-baton-count="N">` host with an open shadow root, fixed-positioned by
+ * the composer rather than inserted into the platform's React tree (which would fight its
+ * reconciliation). Ranking runs in the background (lib/replies/messages.ts `replies/rank`), where
+ * the index stays warm; this module reads the thread through the adapter, fills variables from
+ * the page and the settings, and inserts through lib/editors. It never sends.
+ */
+import { useLayoutEffect, type ReactNode } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { browser } from 'wxt/browser';
+import { I18nProvider, useI18n } from '@/components/i18n';
+import { SuggestionsPanel, type PanelNotice, type SuggestionItem } from '@/components/suggestions/SuggestionsPanel';
+import { PANEL_CSS } from '@/components/suggestions/panel-css';
+import { composerText, insertIntoComposer } from '@/lib/editors';
+import { pickLocale, type Locale } from '@/lib/i18n';
+import { request } from '@/lib/messaging';
+import { editorKindOf } from '@/lib/platforms/common';
+import { adapterForUrl } from '@/lib/platforms/index';
+import type { PageKind, PlatformAdapter, ReadContext } from '@/lib/platforms/types';
+import { surfaceOf } from '@/lib/replies/limits';
+import { replyUsed, suggestReplies, type RankedReplySchema } from '@/lib/replies/messages';
+import type { z } from 'zod';
+import { detectLanguage } from '@/lib/replies/text';
+import { variableValues, type VariableValues } from '@/lib/replies/variables';
+import type { Reply } from '@/lib/replies/schema';
+import { readSetting, settingItems, watchSetting, type PlatformToggles, type ReplyProfile, type UiLocale } from '@/lib/settings';
+
+export const SUGGESTIONS_TAG = 'baton-suggestions';
+/** Composer present? Position up to date? Cheap, so often. */
+const CHECK_MS = 400;
+/** Re-read the thread (the customer may have written again) at most this often. */
+const THREAD_READ_MS = 2_000;
+const TOP = 3;
+const SEARCH_LIMIT = 8;
+const SEARCH_DEBOUNCE_MS = 120;
+const GAP_PX = 8;
+/** Key events that must not reach the page's single-key hotkeys (X, Facebook). */
+const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
+
+type Match = { adapter: PlatformAdapter; kind: PageKind };
+
+/** The reply a crisis always offers first: the holding statement. */
+export function isHoldingStatement(r: Reply): boolean {
+  return r.crisisSafe && (r.shortcut === 'holding' || r.tags.some((t) => /holding/i.test(t)));
+}
+
+function itemOf(reply: Reply, language: string): SuggestionItem {
+  const body = reply.bodies[language] ?? Object.values(reply.bodies)[0] ?? '';
+  return { id: reply.id, title: reply.title, body, language: reply.bodies[language] ? language : (Object.keys(reply.bodies)[0] ?? language) };
+}
+
+/**
+ * Put the caret at the reply's `{{cursor}}` stop: the insertion left it at the reply's end, so
+ * move back by the characters after the stop (a newline counts as one, as editors count it).
+ */
+function placeCursor(el: HTMLElement, text: string, cursor: number | null): void {
+  if (cursor === null) return;
+  const back = text.length - cursor;
+  if (back <= 0) return;
+  if (el.localName === 'textarea') {
+    const ta = el as HTMLTextAreaElement;
+    const at = Math.max(0, ta.selectionEnd - back);
+    ta.setSelectionRange(at, at);
+    return;
+  }
+  const sel = el.ownerDocument.getSelection() as (Selection & { modify?: (a: string, d: string, g: string) => void }) | null;
+  if (!sel?.modify || back > 2_000) return;
+  for (let i = 0; i < back; i++) sel.modify('move', 'backward', 'character');
+}
+
+export interface SuggestionsOverlayOptions {
+  ctx: ContentScriptContext;
+  owner: string;
+  send?: (message: unknown) => Promise<unknown>;
+}
+
+export class SuggestionsOverlay {
+  private readonly ctx: ContentScriptContext;
+  private readonly owner: string;
+  private readonly send: (message: unknown) => Promise<unknown>;
+  private readonly doc = document;
+  private host: HTMLElement | null = null;
+  private root: Root | null = null;
+  private stopped = false;
+  private unwatch: (() => void)[] = [];
+
+  private profile: ReplyProfile = settingItems.replyProfile.fallback;
+  private crisis = false;
+  private toggles: PlatformToggles = settingItems.platforms.fallback;
+  private uiLocale: UiLocale = 'auto';
+
+  private match: Match | null = null;
+  private composer: HTMLElement | null = null;
+  private threadKey = '';
+  private message = '';
+  private customerName: string | null = null;
+  private threadReadAt = 0;
+
+  private open = true;
+  private query = '';
+  private startInSearch = false;
+  private items: SuggestionItem[] = [];
+  private status: 'loading' | 'ready' | 'error' = 'loading';
+  private notice: PanelNotice = null;
+  private rankSeq = 0;
+  private searchTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(opts: SuggestionsOverlayOptions) {
+    this.ctx = opts.ctx;
+    this.owner = opts.owner;
+    this.send = opts.send ?? ((m) => browser.runtime.sendMessage(m));
+  }
+
+  async start(): Promise<void> {
+    for (const stray of Array.from(this.doc.querySelectorAll(SUGGESTIONS_TAG))) {
+      if (stray.getAttribute('data-baton-owner') !== this.owner) stray.remove();
+    }
+    [this.profile, this.crisis, this.toggles, this.uiLocale] = await Promise.all([
+      readSetting(settingItems.replyProfile),
+      readSetting(settingItems.crisisMode),
+      readSetting(settingItems.platforms),
+      readSetting(settingItems.uiLocale),
+    ]);
+    if (this.stopped) return;
+    this.unwatch.push(
+      watchSetting(settingItems.replyProfile, (v) => {
+        this.profile = v;
+        this.render();
+      }),
+      watchSetting(settingItems.crisisMode, (v) => {
+        this.crisis = v;
+        void this.rank();
+      }),
+      watchSetting(settingItems.platforms, (v) => {
+        this.toggles = v;
+        this.check();
+      }),
+      watchSetting(settingItems.uiLocale, (v) => {
+        this.uiLocale = v;
+        this.render();
+      }),
+    );
+    this.ctx.setInterval(() => this.check(), CHECK_MS);
+    this.ctx.addEventListener(window, 'resize', () => this.position());
+    this.ctx.addEventListener(window, 'scroll', () => this.position(), { capture: true, passive: true });
+    this.check();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const u of this.unwatch) u();
+    this.unwatch = [];
+    this.root?.unmount();
+    this.root = null;
+    this.host?.remove();
+    this.host = null;
+  }
+
+  private locale(): Locale {
+    return pickLocale(this.uiLocale === 'auto' ? navigator.language : this.uiLocale);
+  }
+
+  private readContext(url: URL): ReadContext {
+    return {
+      now: new Date(),
+      locale: this.doc.documentElement.lang || navigator.language || 'en',
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      url,
+    };
+  }
+
+  /** Find the open thread's composer; re-rank when the thread or its last message changed. */
+  private check(): void {
+    if (this.stopped) return;
+    const url = new URL(location.href);
+    const match = adapterForUrl(url);
+    const composer = match && this.toggles[match.adapter.id] !== false ? safely(() => match.adapter.findComposer(this.doc), null) : null;
+    if (!match || !composer) {
+      this.composer = null;
+      if (this.host) this.host.hidden = true;
+      return;
+    }
+    this.match = match;
+    const composerChanged = composer !== this.composer;
+    this.composer = composer;
+    const now = Date.now();
+    if (composerChanged || now - this.threadReadAt >= THREAD_READ_MS) {
+      this.threadReadAt = now;
+      const thread = safely(() => match.adapter.readThread(this.doc, this.readContext(url)), null);
+      const key = thread?.key ?? url.href;
+      const message = thread?.lastInboundText?.trim() ?? '';
+      this.customerName = thread?.customerName ?? null;
+      if (key !== this.threadKey || message !== this.message) {
+        if (key !== this.threadKey) {
+          this.open = true;
+          this.query = '';
+          this.notice = null;
+        }
+        this.threadKey = key;
+        this.message = message;
+        void this.rank();
+      }
+    }
+    this.ensureHost();
+    this.host!.hidden = false;
+    this.position();
+  }
+
+  private ensureHost(): void {
+    if (this.host?.isConnected) return;
+    this.root?.unmount();
+    const host = this.doc.createElement(SUGGESTIONS_TAG);
+    host.setAttribute('data-baton-owner', this.owner);
+    host.setAttribute('data-baton-count', '0');
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = this.doc.createElement('style');
+    style.textContent = PANEL_CSS;
+    const mount = this.doc.createElement('div');
+    shadow.append(style, mount);
+    const stop = (e: Event) => e.stopPropagation();
+    for (const type of ISOLATED_EVENTS) host.addEventListener(type, stop);
+    // documentElement, not body: single-page apps replace body's children.
+    this.doc.documentElement.append(host);
+    this.host = host;
+    this.root = createRoot(mount);
+    this.render();
+  }
+
+  /** Beside the composer: above it when there is room (composers sit at the bottom), else below. */
+  private position(): void {
+    const host = this.host;
+    const composer = this.composer;
+    if (!host || !composer || host.hidden) return;
+    const rect = composer.getBoundingClientRect();
+    const rtl = getComputedStyle(composer).direction === 'rtl';
+    const width = Math.min(340, window.innerWidth - 16);
+    const x = rtl ? Math.max(8, rect.right - width) : Math.min(Math.max(8, rect.left), Math.max(8, window.innerWidth - width - 8));
+    host.style.setProperty('left', `${x}px`, 'important');
+    const height = host.getBoundingClientRect().height;
+    if (rect.top - height - GAP_PX >= 8 || rect.top > window.innerHeight / 2) {
+      host.style.setProperty('top', 'auto', 'important');
+      host.style.setProperty('bottom', `${Math.max(8, window.innerHeight - rect.top + GAP_PX)}px`, 'important');
+    } else {
+      host.style.setProperty('bottom', 'auto', 'important');
+      host.style.setProperty('top', `${Math.min(window.innerHeight - 40, rect.bottom + GAP_PX)}px`, 'important');
+    }
+  }
+
+  private values(): VariableValues {
+    return variableValues({
+      customerName: this.customerName,
+      agentName: this.profile.agentName,
+      brandName: this.profile.brandName,
+      platformLabel: this.match?.adapter.name ?? null,
+    });
+  }
+
+  /** Ask the background for the replies to show (top three, or the search's results). */
+  private async rank(): Promise<void> {
+    const match = this.match;
+    if (!match) return;
+    const seq = ++this.rankSeq;
+    const platform = match.adapter.id;
+    const crisis = this.crisis;
+    const query = this.query.trim();
+    // No message (a comments page with nothing open): the page's language, then the UI's.
+    const fallbackLanguage = detectLanguage(this.message) ?? (this.doc.documentElement.lang.split('-')[0] || this.locale());
+    this.status = 'loading';
+    this.render();
+    try {
+      let ranked: z.infer<typeof RankedReplySchema>[];
+      if (query) {
+        ranked = await request(this.send, suggestReplies, { message: query, platform, limit: SEARCH_LIMIT, crisis, prefix: true, fallbackLanguage });
+      } else {
+        ranked = await request(this.send, suggestReplies, { message: this.message, platform, limit: TOP, crisis, fallbackLanguage });
+        if (crisis || ranked.length < TOP) {
+          // Fill up from the library (recent first) and, in a crisis, lead with the holding statement.
+          const rest = await request(this.send, suggestReplies, { message: '', platform, limit: crisis ? 50 : TOP, crisis, fallbackLanguage });
+          const holding = crisis ? rest.filter((r) => isHoldingStatement(r.reply)).slice(0, 1) : [];
+          const seen = new Set<string>();
+          ranked = [...holding, ...ranked, ...rest].filter((r) => !seen.has(r.reply.id) && (seen.add(r.reply.id), true)).slice(0, TOP);
+        }
+      }
+      if (seq !== this.rankSeq) return;
+      this.items = ranked.map((r) => itemOf(r.reply, r.language));
+      this.status = 'ready';
+    } catch {
+      if (seq !== this.rankSeq) return;
+      this.items = [];
+      this.status = 'error';
+    }
+    this.render();
+  }
+
+  private onQuery(query: string): void {
+    this.query = query;
+    this.render();
+    if (this.searchTimer) clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => void this.rank(), SEARCH_DEBOUNCE_MS);
+  }
+
+  private async insert(item: SuggestionItem, text: string, cursor: number | null): Promise<void> {
+    const match = this.match;
+    const composer = match ? safely(() => match.adapter.findComposer(this.doc), null) : null;
+    if (!match || !composer) {
+      this.setNotice('noComposer');
+      return;
+    }
+    const hadDraft = composerText(composer).trim() !== '';
+    const result = await insertIntoComposer(composer, text, editorKindOf(composer, match.adapter.editor));
+    if (!result.ok) {
+      this.setNotice('failed');
+      return;
+    }
+    placeCursor(composer, text, cursor);
+    this.setNotice(hadDraft ? 'appended' : 'inserted');
+    request(this.send, replyUsed, { id: item.id }).catch(() => undefined);
+  }
+
+  private setNotice(notice: PanelNotice): void {
+    this.notice = notice;
+    this.host?.setAttribute('data-baton-notice', notice ?? '');
+    this.render();
+  }
+
+  private close(): void {
+    this.open = false;
+    this.render();
+    this.composer?.focus();
+  }
+
+  private reopen(search: boolean): void {
+    this.open = true;
+    this.startInSearch = search;
+    this.render();
+  }
+
+  private render(): void {
+    const host = this.host;
+    const root = this.root;
+    if (!host || !root || !this.match) return;
+    const adapter = this.match.adapter;
+    const locale = this.locale();
+    const count = String(this.open ? this.items.length : 0);
+    const open = String(this.open);
+    const crisis = String(this.crisis);
+    // The contract attributes change only once React has committed the buttons they describe.
+    const committed = () => {
+      host.setAttribute('data-baton-count', count);
+      host.setAttribute('data-baton-open', open);
+      host.setAttribute('data-baton-crisis', crisis);
+      this.position();
+    };
+    root.render(
+      <Committed onCommit={committed}>
+      <I18nProvider locale={locale}>
+        {this.open ? (
+          <SuggestionsPanel
+            items={this.items}
+            status={this.status}
+            crisis={this.crisis}
+            query={this.query}
+            onQuery={(q) => this.onQuery(q)}
+            values={this.values()}
+            platform={adapter.id}
+            platformName={adapter.name}
+            surface={surfaceOf(this.match.kind)}
+            notice={this.notice}
+            onInsert={(item, text, cursor) => void this.insert(item, text, cursor)}
+            onClose={() => this.close()}
+            startInSearch={this.startInSearch}
+          />
+        ) : (
+          <ReopenButton onOpen={(search) => this.reopen(search)} />
+        )}
+      </I18nProvider>
+      </Committed>,
+    );
+  }
+}
+
+function Committed({ onCommit, children }: { onCommit(): void; children: ReactNode }) {
+  useLayoutEffect(() => onCommit());
+  return children;
+}
+
+function ReopenButton({ onOpen }: { onOpen(search: boolean): void }) {
+  const { t } = useI18n();
+  return (
+    <button
+      type="button"
+      className="reopen"
+      onClick={() => onOpen(false)}
+      onKeyDown={(e) => {
+        if (e.key === '/') {
+          e.preventDefault();
+          onOpen(true);
+        }
+      }}
+    >
+      {t('suggestions.open')}
+    </button>
+  );
+}
+
+function safely<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch {
+    return fallback;
+  }
+}
+
+/** Start the panel for one content-script lifetime (one registration line in index.ts). */
+export function startSuggestions(ctx: ContentScriptContext, owner: string): SuggestionsOverlay {
+  const overlay = new SuggestionsOverlay({ ctx, owner });
+  overlay.start().catch(() => overlay.stop());
+  ctx.onInvalidated(() => overlay.stop());
+  return overlay;
+}

@@ -1,0 +1,49 @@
+/**
+ * Builds the harness scripts on demand (Vite, tests/harness/vite.config.ts) and turns a platform
+ * fixture into a harness page: the fixture's HTML with the real editor's script added, plus
+ * routes for the built files at the fixture's own origin (served by request interception).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export type HarnessEditor = 'lexical' | 'draft' | 'textarea';
+
+const repoRoot = path.resolve(import.meta.dirname, '..', '..');
+const BASE = '/__baton_harness__/';
+let built: string | null = null;
+
+/** Build once per test process into a temp dir (or reuse `BATON_HARNESS_OUT` when it is built). */
+export function buildHarness(): string {
+  if (built) return built;
+  const out = process.env.BATON_HARNESS_OUT ?? path.join(os.tmpdir(), `baton-harness-${process.pid}`);
+  if (!(process.env.BATON_HARNESS_OUT && existsSync(path.join(out, 'lexical.js')))) {
+    const r = spawnSync('npx', ['vite', 'build', '-c', 'tests/harness/vite.config.ts'], {
+      cwd: repoRoot,
+      env: { ...process.env, BATON_HARNESS_OUT: out },
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) throw new Error(`harness build failed:\n${r.stdout}\n${r.stderr}`);
+  }
+  built = out;
+  return out;
+}
+
+export interface HarnessRoute {
+  body: string | Buffer;
+  contentType: string;
+}
+
+/** Routes serving `fixtureHtml` at `url` with `editor`'s script, and the built files beside it. */
+export function harnessRoutes(url: string, fixtureHtml: string, editor: HarnessEditor): Record<string, HarnessRoute> {
+  const out = buildHarness();
+  const origin = new URL(url).origin;
+  const tag = `<script type="module" src="${BASE}${editor}.js"></script>`;
+  const html = fixtureHtml.includes('</body>') ? fixtureHtml.replace('</body>', `${tag}</body>`) : fixtureHtml + tag;
+  const routes: Record<string, HarnessRoute> = { [url]: { body: html, contentType: 'text/html; charset=utf-8' } };
+  for (const file of readdirSync(out)) {
+    routes[`${origin}${BASE}${file}`] = { body: readFileSync(path.join(out, file)), contentType: 'text/javascript; charset=utf-8' };
+  }
+  return routes;
+}
