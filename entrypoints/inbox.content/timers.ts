@@ -233,7 +233,7 @@ export class TimerOverlays {
     this.ctx.setInterval(() => {
       const every = Math.min(QUICK_PASS_MAX_MS, Math.max(QUICK_PASS_MIN_MS, this.registry.size * QUICK_PASS_PER_ROW_MS));
       const now = Date.now();
-      // The first pass always runs (it is also the benchmark's sample of a pass).
+      // The first pass always runs: it checks the full read once the page has settled.
       const quickDue = (this.changedSinceQuick || this.quickPasses === 0) && now - this.quickAt >= every;
       const healthDue = this.changedSinceHealth && now - this.healthAt >= HEALTH_EVERY_MS;
       if (quickDue || healthDue) this.quickPass();
