@@ -15,6 +15,7 @@ import { readSetting, settingItems, watchSetting, writeSetting, type PlatformTog
 import { DEFAULT_SLA_POLICY } from '@/lib/time/schemas';
 import { useUiLocale } from './locale';
 import { UsageSection } from './UsageSection';
+import { ReplySections } from './LibrarySection';
 
 const send = (m: unknown) => browser.runtime.sendMessage(m);
 const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -114,6 +115,7 @@ function Page({ choice }: { choice: UiLocale }) {
       <PlatformsSection />
       <SlaSection />
       <UsageSection timeZones={TIME_ZONES} />
+      <ReplySections />
     </main>
   );
 }

@@ -275,4 +275,24 @@ describe('canned replies in Chromium', () => {
       await page.close();
     }
   });
+
+  it('axe-core finds no serious or critical violation in the library editor and reply profile', async () => {
+    const page = await openOptions(s, '[data-section="library"] tbody tr');
+    const newButton = await page.waitForSelector('[data-section="library"] button.primary');
+    await newButton!.click();
+    await page.waitForSelector('[data-section="library-editor"]');
+    // An invalid save shows the field errors, which must be accessible too.
+    await page.type('[data-section="library-editor"] textarea', 'Hi {{customer.nick}}');
+    await page.click('[data-section="library-editor"] button[type="submit"]');
+    await page.waitForSelector('[data-section="library-editor"] .error[role="alert"]');
+    const result = await new AxePuppeteer(page)
+      .include('[data-section="library"]')
+      .include('[data-section="library-editor"]')
+      .include('[data-section="reply-profile"]')
+      .analyze();
+    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(serious).toEqual([]);
+    expect(result.passes.length).toBeGreaterThan(0);
+    await page.close();
+  });
 });
