@@ -5,9 +5,10 @@
  * of it, and still advances the client's last mutation id.
  *
  * Group commit: a team's pushes queue in memory, and whatever has queued while the previous
- * transaction committed goes into the next one, each push inside its own savepoint. A commit
+ * transaction committed goes into the next one. A commit
  * (an fsync) is the dominant cost of a write, so under load one commit serves many pushes, and
- * nothing is acknowledged before its commit. The transaction starts by bumping the team's version,
+ * nothing is acknowledged before its commit. A refused push (revoked member, someone else's
+ * client) is refused before it writes anything. The transaction starts by bumping the team's version,
  * which in PostgreSQL also takes the team row's lock: pushes to one team from several instances
  * are applied one after another, other teams are not held up.
  */
@@ -16,7 +17,7 @@ import type { Database } from '../db/connect.ts';
 import type { Schema } from '../db/schema.ts';
 import type { Mutation, MutationName } from '../../lib/queue/mutations.ts';
 import { ADMIN_MUTATIONS } from '../../lib/queue/mutations.ts';
-import type { MutationResult, PushRequest } from '../../lib/queue/protocol.ts';
+import type { MutationResult, PushRequest, Role } from '../../lib/queue/protocol.ts';
 import { appendAudit } from './audit.ts';
 import * as conversations from './conversations.ts';
 import * as library from './library.ts';
@@ -112,25 +113,51 @@ export class PushQueue {
   }
 }
 
+interface ClientRow {
+  member_id: string;
+  client_group_id: string;
+  last_mutation_id: number;
+  stored: boolean;
+}
+
 async function applyGroup(database: Database, teamId: string, group: Pending[]): Promise<PushOutcome[]> {
   const { db, nowMs } = database;
   let outcomes: PushOutcome[] = [];
   try {
     return await db.transaction().execute(async (tx) => {
       const version = await bumpTeamVersion(tx, teamId);
+      // Read under the team lock: a revocation or role change that committed a moment ago wins
+      // over these pushes, so queued mutations of a revoked member are refused.
+      const members = new Map(
+        (
+          await tx
+            .selectFrom('members')
+            .select(['id', 'role', 'status'])
+            .where('team_id', '=', teamId)
+            .where('id', 'in', [...new Set(group.map((p) => p.caller.memberId))])
+            .execute()
+        ).map((m) => [m.id, m]),
+      );
+      const clientIds = [...new Set(group.flatMap((p) => p.req.mutations.map((m) => m.clientId)))];
+      const clients = new Map<string, ClientRow>(
+        (
+          await tx
+            .selectFrom('clients')
+            .select(['id', 'member_id', 'client_group_id', 'last_mutation_id'])
+            .where('team_id', '=', teamId)
+            .where('id', 'in', clientIds)
+            .execute()
+        ).map((c) => [c.id, { ...c, stored: true }]),
+      );
       outcomes = [];
       let changed = false;
       for (const p of group) {
-        await sql`savepoint push`.execute(tx);
-        let outcome: PushOutcome;
-        try {
-          outcome = await applyOne(tx, nowMs, version, p);
-        } catch (err) {
-          if (!(err instanceof Abort)) throw err;
-          outcome = err.outcome;
-        }
-        if (outcome.kind !== 'ok' || !outcome.changed) await sql`rollback to savepoint push`.execute(tx);
-        await sql`release savepoint push`.execute(tx);
+        const member = members.get(p.caller.memberId);
+        // Every refusal is decided before the push writes anything, so it needs no savepoint.
+        const outcome =
+          !member || member.status !== 'active'
+            ? ({ kind: 'revoked' } as const)
+            : await applyOne(tx, nowMs, version, member.role, clients, p);
         changed ||= outcome.kind === 'ok' && outcome.changed;
         outcomes.push(outcome);
       }
@@ -145,37 +172,25 @@ async function applyGroup(database: Database, teamId: string, group: Pending[]):
   }
 }
 
-async function applyOne(tx: Kysely<Schema>, now: RawBuilder<number>, version: number, p: Pending): Promise<PushOutcome> {
+async function applyOne(
+  tx: Kysely<Schema>,
+  now: RawBuilder<number>,
+  version: number,
+  role: Role,
+  clients: Map<string, ClientRow>,
+  p: Pending,
+): Promise<PushOutcome> {
   const { caller, req, opts } = p;
-  // Read under the team lock: a revocation or role change that committed a moment ago wins
-  // over this push, so queued mutations of a revoked member are refused.
-  const member = await tx
-    .selectFrom('members')
-    .select(['role', 'status'])
-    .where('team_id', '=', caller.teamId)
-    .where('id', '=', caller.memberId)
-    .executeTakeFirst();
-  if (!member || member.status !== 'active') throw new Abort({ kind: 'revoked' });
-
-  const clientIds = [...new Set(req.mutations.map((m) => m.clientId))];
-  const known = await tx
-    .selectFrom('clients')
-    .select(['id', 'member_id', 'client_group_id', 'last_mutation_id'])
-    .where('team_id', '=', caller.teamId)
-    .where('id', 'in', clientIds)
-    .execute();
-  const last = new Map<string, number>();
-  for (const c of known) {
-    if (c.member_id !== caller.memberId || c.client_group_id !== req.clientGroupId) throw new Abort({ kind: 'foreign_client' });
-    last.set(c.id, c.last_mutation_id);
+  for (const m of req.mutations) {
+    const c = clients.get(m.clientId);
+    if (c && (c.member_id !== caller.memberId || c.client_group_id !== req.clientGroupId)) return { kind: 'foreign_client' };
   }
-
   const ctx: MutationContext = {
     tx,
     now,
     teamId: caller.teamId,
     memberId: caller.memberId,
-    role: member.role,
+    role,
     version,
     requestId: opts.requestId,
     leaseMs: opts.leaseMs,
@@ -185,7 +200,7 @@ async function applyOne(tx: Kysely<Schema>, now: RawBuilder<number>, version: nu
   let stopped = false;
   for (const m of req.mutations) {
     const base = { clientId: m.clientId, id: m.id };
-    const prev = last.get(m.clientId) ?? 0;
+    const prev = clients.get(m.clientId)?.last_mutation_id ?? 0;
     if (stopped || m.id > prev + 1) {
       stopped = true;
       results.push({ ...base, status: 'future' });
@@ -196,20 +211,24 @@ async function applyOne(tx: Kysely<Schema>, now: RawBuilder<number>, version: nu
       continue;
     }
     const outcome = await runOne(ctx, m, opts);
-    last.set(m.clientId, m.id);
+    const row = clients.get(m.clientId);
+    if (row) row.last_mutation_id = m.id;
+    else clients.set(m.clientId, { member_id: caller.memberId, client_group_id: req.clientGroupId, last_mutation_id: m.id, stored: false });
     touched.add(m.clientId);
     results.push({ ...base, ...outcome });
   }
 
   for (const clientId of touched) {
-    const values = { last_mutation_id: last.get(clientId) ?? 0, version };
-    if (known.some((c) => c.id === clientId)) {
+    const row = clients.get(clientId)!;
+    const values = { last_mutation_id: row.last_mutation_id, version };
+    if (row.stored) {
       await tx.updateTable('clients').set(values).where('team_id', '=', caller.teamId).where('id', '=', clientId).execute();
     } else {
       await tx
         .insertInto('clients')
         .values({ team_id: caller.teamId, id: clientId, client_group_id: req.clientGroupId, member_id: caller.memberId, ...values })
         .execute();
+      row.stored = true;
     }
   }
   return { kind: 'ok', results, version, changed: touched.size > 0 };
