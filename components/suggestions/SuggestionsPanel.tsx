@@ -38,8 +38,8 @@ export interface SuggestionsPanelProps {
   /** Insert the rendered text; `cursor` is the caret offset from `{{cursor}}` or null. */
   onInsert(item: SuggestionItem, text: string, cursor: number | null): void;
   onClose(): void;
-  /** Open search on mount (the agent pressed `/` to open the panel). */
-  startInSearch?: boolean;
+  /** Each new value moves the focus to the search field (the agent pressed Alt+/ or `/`). */
+  focusSearch?: number;
 }
 
 export interface Prepared {
@@ -84,8 +84,8 @@ export function SuggestionsPanel(props: SuggestionsPanelProps) {
   const missingInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    if (props.startInSearch) search.current?.focus();
-  }, [props.startInSearch]);
+    if (props.focusSearch) search.current?.focus();
+  }, [props.focusSearch]);
   // A new list: the first reply is the active one again.
   const listKey = items.map((i) => i.id).join('|');
   useEffect(() => {

@@ -100,7 +100,9 @@ export class SuggestionsOverlay {
 
   private open = true;
   private query = '';
-  private startInSearch = false;
+  private focusSearch = 0;
+  /** The key whose keyup follows a close into the composer: it belongs to the panel, not the page. */
+  private swallowKeyUp: string | null = null;
   private items: SuggestionItem[] = [];
   private status: 'loading' | 'ready' | 'error' = 'loading';
   private notice: PanelNotice = null;
@@ -143,6 +145,17 @@ export class SuggestionsOverlay {
       }),
     );
     this.ctx.setInterval(() => this.check(), CHECK_MS);
+    this.ctx.addEventListener(window, 'keydown', (e) => this.onPageKey(e), { capture: true });
+    this.ctx.addEventListener(
+      window,
+      'keyup',
+      (e) => {
+        if (this.swallowKeyUp === null) return;
+        if (e.key === this.swallowKeyUp) e.stopPropagation();
+        this.swallowKeyUp = null;
+      },
+      { capture: true },
+    );
     this.ctx.addEventListener(window, 'resize', () => this.position());
     this.ctx.addEventListener(window, 'scroll', () => this.position(), { capture: true, passive: true });
     this.check();
@@ -327,14 +340,24 @@ export class SuggestionsOverlay {
 
   private close(): void {
     this.open = false;
+    this.swallowKeyUp = 'Escape';
     this.render();
     this.composer?.focus();
   }
 
   private reopen(search: boolean): void {
     this.open = true;
-    this.startInSearch = search;
+    if (search) this.focusSearch++;
     this.render();
+  }
+
+  /** Alt+/ anywhere on the page (typically in the composer) takes the keyboard to the panel's search. */
+  private onPageKey(e: KeyboardEvent): void {
+    if (!e.altKey || e.ctrlKey || e.metaKey || (e.code !== 'Slash' && e.key !== '/')) return;
+    if (!this.host || this.host.hidden) return;
+    e.preventDefault();
+    e.stopPropagation();
+    this.reopen(true);
   }
 
   private render(): void {
@@ -370,7 +393,7 @@ export class SuggestionsOverlay {
             notice={this.notice}
             onInsert={(item, text, cursor) => void this.insert(item, text, cursor)}
             onClose={() => this.close()}
-            startInSearch={this.startInSearch}
+            focusSearch={this.focusSearch}
           />
         ) : (
           <ReopenButton onOpen={(search) => this.reopen(search)} />

@@ -144,6 +144,7 @@ describe('canned replies in Chromium', () => {
   let options: Page;
   let multiId: string;
   let longId: string;
+  let cursorId: string;
 
   beforeAll(async () => {
     buildHarness();
@@ -159,6 +160,12 @@ describe('canned replies in Chromium', () => {
     longId = await saveReply(options, {
       title: 'Harness overlong statement',
       bodies: { en: `Overlong ${'statement '.repeat(40)}end.` },
+      tags: ['harness'],
+      status: 'approved',
+    });
+    cursorId = await saveReply(options, {
+      title: 'Harness cursor stop',
+      bodies: { en: 'Your order {{cursor}} ships today.' },
       tags: ['harness'],
       status: 'approved',
     });
@@ -293,6 +300,82 @@ describe('canned replies in Chromium', () => {
     const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     expect(serious).toEqual([]);
     expect(result.passes.length).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  async function openHarness(c: EditorCase): Promise<Page> {
+    const page = await s.browser.newPage();
+    await serveFixtures(page, harnessRoutes(c.fixture.expected.url, readFileSync(c.fixture.htmlPath, 'utf8'), c.editor));
+    await page.goto(c.fixture.expected.url, { waitUntil: 'load' });
+    await page.waitForSelector('html[data-harness-ready]');
+    await waitForPanel(page, (p) => p.count >= 1);
+    return page;
+  }
+
+  const panelFocus = (page: Page) =>
+    page.evaluate(() => {
+      const a = document.querySelector('baton-suggestions')?.shadowRoot?.activeElement;
+      return a ? `${a.localName}${a.localName === 'input' && a.getAttribute('type') ? `[${a.getAttribute('type')}]` : ''}${a.getAttribute('data-baton-reply-id') ? `#${a.getAttribute('data-baton-reply-id')}` : ''}` : null;
+    });
+
+  it('works from the keyboard alone (Alt+/, /, arrows, Enter, Esc) and no key reaches the page’s hotkeys', async () => {
+    const c = EDITORS[2]!;
+    const page = await openHarness(c);
+    // X binds single-key shortcuts on the document: record what the page would see.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { __pageKeys: string[] }).__pageKeys = seen;
+      for (const type of ['keydown', 'keypress', 'keyup']) document.addEventListener(type, (e) => seen.push(`${type}:${(e as KeyboardEvent).key}`));
+    });
+    const pageKeys = () => page.evaluate(() => (window as unknown as { __pageKeys: string[] }).__pageKeys.slice());
+    await page.evaluate(c.focusComposer);
+    await page.keyboard.down('Alt');
+    await page.keyboard.press('/');
+    await page.keyboard.up('Alt');
+    expect(await panelFocus(page)).toBe('input[search]');
+    const beforeTyping = (await pageKeys()).length;
+    await page.keyboard.type('harness');
+    await waitForPanel(page, (p) => p.ids.includes(multiId) && p.ids.includes(cursorId));
+    await page.keyboard.press('ArrowDown');
+    const first = (await panelState(page))!.ids[0]!;
+    expect(await panelFocus(page)).toBe(`button#${first}`);
+    await page.keyboard.press('ArrowDown');
+    const second = (await panelState(page))!.ids[1]!;
+    expect(await panelFocus(page)).toBe(`button#${second}`);
+    await page.keyboard.press('/');
+    expect(await panelFocus(page)).toBe('input[search]');
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.querySelector('baton-suggestions')?.getAttribute('data-baton-open'))).toBe('false');
+    // Nothing typed in the panel reached the page (only the modifier before the panel had focus).
+    expect((await pageKeys()).slice(beforeTyping).filter((k) => !k.endsWith(':Alt'))).toEqual([]);
+    expect(await editorText(page)).toBe('');
+
+    await page.keyboard.down('Alt');
+    await page.keyboard.press('/');
+    await page.keyboard.up('Alt');
+    expect(await page.evaluate(() => document.querySelector('baton-suggestions')?.getAttribute('data-baton-open'))).toBe('true');
+    await page.keyboard.type('harness multiline');
+    await waitForPanel(page, (p) => p.ids[0] === multiId);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await waitForPanel(page, (p) => p.notice === 'inserted');
+    expect(await waitForEditorText(page, (t) => t !== '')).toBe(`Hello from Acme on X.\nSecond line here.\n\nThanks, Sam`);
+    expect(await sentCount(page)).toBe(0);
+    await page.close();
+  });
+
+  it('puts the caret at the reply’s {{cursor}} stop', async () => {
+    const c = EDITORS[2]!;
+    const page = await openHarness(c);
+    await search(page, 'harness cursor');
+    await waitForPanel(page, (p) => p.ids[0] === cursorId);
+    await clickReply(page, cursorId);
+    await waitForPanel(page, (p) => p.notice === 'inserted');
+    expect(await editorText(page)).toBe('Your order  ships today.');
+    const caret = await page.evaluate(
+      () => document.getElementById('chat-host')!.shadowRoot!.querySelector<HTMLTextAreaElement>('[data-testid="dm-composer-textarea"]')!.selectionStart,
+    );
+    expect(caret).toBe('Your order '.length);
     await page.close();
   });
 });

@@ -6,7 +6,7 @@ export const suggestions: { readonly [K in keyof typeof en]: MessageValue } = {
   'suggestions.title': 'ردود مقترحة',
   'suggestions.search.label': 'البحث في الردود',
   'suggestions.search.placeholder': 'البحث في الردود',
-  'suggestions.keys': '↑ ↓ للاختيار · Enter للإدراج · / للبحث · Esc للإغلاق',
+  'suggestions.keys': '↑ ↓ للاختيار · Enter للإدراج · / للبحث · Esc للإغلاق · Alt+/ للفتح من الصفحة',
   'suggestions.empty': 'لا يوجد رد مطابق.',
   'suggestions.loading': 'جارٍ البحث عن ردود…',
   'suggestions.unavailable': 'الردود غير متاحة الآن.',

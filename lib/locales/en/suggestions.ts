@@ -3,7 +3,7 @@ export const suggestions = {
   'suggestions.title': 'Suggested replies',
   'suggestions.search.label': 'Search replies',
   'suggestions.search.placeholder': 'Search replies',
-  'suggestions.keys': '↑ ↓ choose · Enter insert · / search · Esc close',
+  'suggestions.keys': '↑ ↓ choose · Enter insert · / search · Esc close · Alt+/ opens from the page',
   'suggestions.empty': 'No reply matches.',
   'suggestions.loading': 'Finding replies…',
   'suggestions.unavailable': 'Replies are unavailable right now.',
