@@ -256,6 +256,10 @@ export class TimerOverlays {
 
   // ─── Reading ───────────────────────────────────────────────────────────────────────────────
 
+  private badgeLanguage(): { dir: 'ltr' | 'rtl'; lang: string } {
+    return { dir: this.t.dir, lang: this.t.locale };
+  }
+
   private localeTag(): 'en' | 'ar' {
     return pickLocale(this.uiLocale === 'auto' ? navigator.language : this.uiLocale);
   }
@@ -409,7 +413,7 @@ export class TimerOverlays {
       t = null;
     }
     if (!t) {
-      const host = createTimerHost(this.doc, 'thread', this.owner);
+      const host = createTimerHost(this.doc, 'thread', this.owner, this.badgeLanguage());
       th.header.append(host);
       t = { host, header: th.header, region: th.header, obs: th };
       this.thread = t;
@@ -447,7 +451,7 @@ export class TimerOverlays {
   // ─── Rows → hosts ──────────────────────────────────────────────────────────────────────────
 
   private mountRow(row: Element, obs: ConversationObservation): void {
-    const host = createTimerHost(this.doc, 'row', this.owner);
+    const host = createTimerHost(this.doc, 'row', this.owner, this.badgeLanguage());
     row.append(host);
     this.hostOfRow.set(row, host);
     this.clock.set(host, obs, obs.platform, Date.now());

@@ -43,11 +43,22 @@ const parts = new WeakMap<Element, BadgeParts>();
 const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
 const stop = (e: Event) => e.stopPropagation();
 
-/** The shadow content, built once per document and cloned for each badge (fewer DOM calls). */
-const templates = new WeakMap<Document, DocumentFragment>();
+/**
+ * The shadow content, built once per document and UI language and cloned for each badge:
+ * fewer DOM calls, and a new badge's first draw does not have to set its language.
+ */
+const templates = new WeakMap<Document, Map<string, DocumentFragment>>();
 
-function template(doc: Document): DocumentFragment {
-  let t = templates.get(doc);
+export interface BadgeLanguage {
+  dir: 'ltr' | 'rtl';
+  lang: string;
+}
+
+function template(doc: Document, language: BadgeLanguage | undefined): DocumentFragment {
+  const key = language ? `${language.lang}|${language.dir}` : '';
+  let perDoc = templates.get(doc);
+  if (!perDoc) templates.set(doc, (perDoc = new Map()));
+  let t = perDoc.get(key);
   if (t) return t;
   t = doc.createDocumentFragment();
   const style = doc.createElement('style');
@@ -55,6 +66,10 @@ function template(doc: Document): DocumentFragment {
   const badge = doc.createElement('span');
   badge.className = 'badge';
   badge.setAttribute('role', 'timer');
+  if (language) {
+    badge.setAttribute('dir', language.dir);
+    badge.setAttribute('lang', language.lang);
+  }
   const dot = doc.createElement('span');
   dot.className = 'dot';
   dot.setAttribute('aria-hidden', 'true');
@@ -64,17 +79,17 @@ function template(doc: Document): DocumentFragment {
   label.append(doc.createTextNode(''));
   badge.append(dot, label);
   t.append(style, badge);
-  templates.set(doc, t);
+  perDoc.set(key, t);
   return t;
 }
 
 /** Create an empty badge host. `owner` marks which content-script instance placed it. */
-export function createTimerHost(doc: Document, place: TimerPlace, owner: string): HTMLElement {
+export function createTimerHost(doc: Document, place: TimerPlace, owner: string, language?: BadgeLanguage): HTMLElement {
   const host = doc.createElement(TIMER_TAG);
   host.setAttribute('data-baton-place', place);
   host.setAttribute('data-baton-owner', owner);
   const shadow = host.attachShadow({ mode: 'open' });
-  shadow.append(template(doc).cloneNode(true));
+  shadow.append(template(doc, language).cloneNode(true));
   const badge = shadow.lastElementChild as HTMLElement;
   const text = badge.lastElementChild!.firstChild as Text;
   for (const type of ISOLATED_EVENTS) host.addEventListener(type, stop);

@@ -68,16 +68,15 @@ export function longDuration(ms: number, tr: Translator): string {
   const d = Math.floor(v / DAY);
   const h = Math.floor((v % DAY) / HOUR);
   const m = d === 0 ? Math.floor((v % HOUR) / MIN) : 0;
-  return remember(tr, `l${d}:${h}:${m}`, () => {
-    const { t } = tr;
-    const parts: string[] = [];
-    if (d > 0) parts.push(t('overlay.duration.days', { count: d }));
-    if (h > 0) parts.push(t('overlay.duration.hours', { count: h }));
-    if (m > 0) parts.push(t('overlay.duration.minutes', { count: m }));
-    const [a, b] = parts;
-    if (a === undefined) return t('overlay.duration.underMinute');
-    return b === undefined ? a : t('overlay.duration.pair', { a, b });
-  });
+  const parts: string[] = [];
+  // Each unit is memoised on its own (a few hundred strings in all): a plural lookup formats
+  // its number with a new Intl.NumberFormat, too slow to repeat for every badge drawn.
+  if (d > 0) parts.push(remember(tr, `d${d}`, () => tr.t('overlay.duration.days', { count: d })));
+  if (h > 0) parts.push(remember(tr, `h${h}`, () => tr.t('overlay.duration.hours', { count: h })));
+  if (m > 0) parts.push(remember(tr, `m${m}`, () => tr.t('overlay.duration.minutes', { count: m })));
+  const [first, second] = parts;
+  if (first === undefined) return remember(tr, 'u', () => tr.t('overlay.duration.underMinute'));
+  return second === undefined ? first : tr.t('overlay.duration.pair', { a: first, b: second });
 }
 
 export interface ViewInput {

@@ -128,3 +128,14 @@ describe('timer badge', () => {
     expect(css).not.toMatch(/\d(rem|em)\b/);
   });
 });
+
+describe('timer badge language', () => {
+  it('a host created for Arabic starts right-to-left before its first draw', () => {
+    const host = createTimerHost(document, 'row', 'o', { dir: 'rtl', lang: 'ar' });
+    const badge = host.shadowRoot!.querySelector('.badge')!;
+    expect(badge.getAttribute('dir')).toBe('rtl');
+    expect(badge.getAttribute('lang')).toBe('ar');
+    const plain = createTimerHost(document, 'row', 'o');
+    expect(plain.shadowRoot!.querySelector('.badge')!.hasAttribute('dir')).toBe(false);
+  });
+});
