@@ -145,6 +145,7 @@ describe('canned replies in Chromium', () => {
   let multiId: string;
   let longId: string;
   let cursorId: string;
+  let draftId: string;
 
   beforeAll(async () => {
     buildHarness();
@@ -168,6 +169,12 @@ describe('canned replies in Chromium', () => {
       bodies: { en: 'Your order {{cursor}} ships today.' },
       tags: ['harness'],
       status: 'approved',
+    });
+    draftId = await saveReply(options, {
+      title: 'Harness unapproved draft',
+      bodies: { en: 'Harness draft text nobody approved.' },
+      tags: ['harness'],
+      status: 'draft',
     });
   });
   afterAll(async () => {
@@ -376,6 +383,21 @@ describe('canned replies in Chromium', () => {
       () => document.getElementById('chat-host')!.shadowRoot!.querySelector<HTMLTextAreaElement>('[data-testid="dm-composer-textarea"]')!.selectionStart,
     );
     expect(caret).toBe('Your order '.length);
+    await page.close();
+  });
+
+  it('offers approved replies only, in pixel sizes whatever the site’s root font size', async () => {
+    const page = await openHarness(EDITORS[2]!);
+    await search(page, 'harness');
+    const state = await waitForPanel(page, (p) => p.ids.includes(multiId) && p.ids.includes(cursorId));
+    expect(state.ids).not.toContain(draftId);
+    const fontSize = () => page.evaluate(() => getComputedStyle(document.querySelector('baton-suggestions')!.shadowRoot!.querySelector('.panel')!).fontSize);
+    const width = () => page.evaluate(() => document.querySelector('baton-suggestions')!.getBoundingClientRect().width);
+    const [f16, w16] = [await fontSize(), await width()];
+    await page.evaluate(() => (document.documentElement.style.fontSize = '10px'));
+    expect(await fontSize()).toBe(f16);
+    expect(await width()).toBe(w16);
+    expect(f16).toBe('13px');
     await page.close();
   });
 });
