@@ -104,7 +104,10 @@ export class PushQueue {
       // Leave the (now empty) queue in the map while the group runs, so newcomers wait for it.
       const group = queue.splice(0, MAX_GROUP);
       try {
-        const outcomes = await applyGroup(this.#database, teamId, group);
+        const outcomes = await applyGroup(this.#database, teamId, group, false).catch((err: unknown) => {
+          if (!(err instanceof MutatorThrew)) throw err;
+          return applyGroup(this.#database, teamId, group, true);
+        });
         group.forEach((p, i) => p.resolve(outcomes[i]!));
       } catch (err) {
         for (const p of group) p.reject(err);
@@ -117,10 +120,23 @@ interface ClientRow {
   member_id: string;
   client_group_id: string;
   last_mutation_id: number;
-  stored: boolean;
+  /** Changed by this group: written once at its end. */
+  dirty: boolean;
 }
 
-async function applyGroup(database: Database, teamId: string, group: Pending[]): Promise<PushOutcome[]> {
+/** A mutator threw on the fast path; the group is re-run with a savepoint per mutation. */
+class MutatorThrew extends Error {}
+
+/** Rows per multi-row statement, well under SQLite's and PostgreSQL's parameter limits. */
+const CLIENT_ROWS_PER_STATEMENT = 500;
+
+/**
+ * `safe` false, the fast path: mutators run without savepoints, which is sound because every
+ * mutator decides a rejection before it writes anything. Only an unexpected error (which in
+ * PostgreSQL aborts the transaction) needs a savepoint to be recorded alone; on one, the group is
+ * rolled back and run again with `safe` true.
+ */
+async function applyGroup(database: Database, teamId: string, group: Pending[], safe: boolean): Promise<PushOutcome[]> {
   const { db, nowMs } = database;
   let outcomes: PushOutcome[] = [];
   try {
@@ -147,7 +163,7 @@ async function applyGroup(database: Database, teamId: string, group: Pending[]):
             .where('team_id', '=', teamId)
             .where('id', 'in', clientIds)
             .execute()
-        ).map((c) => [c.id, { ...c, stored: true }]),
+        ).map((c) => [c.id, { ...c, dirty: false }]),
       );
       outcomes = [];
       let changed = false;
@@ -157,9 +173,31 @@ async function applyGroup(database: Database, teamId: string, group: Pending[]):
         const outcome =
           !member || member.status !== 'active'
             ? ({ kind: 'revoked' } as const)
-            : await applyOne(tx, nowMs, version, member.role, clients, p);
+            : await applyOne(tx, nowMs, version, member.role, clients, p, safe);
         changed ||= outcome.kind === 'ok' && outcome.changed;
         outcomes.push(outcome);
+      }
+      const dirty = [...clients].filter(([, c]) => c.dirty);
+      for (let i = 0; i < dirty.length; i += CLIENT_ROWS_PER_STATEMENT) {
+        await tx
+          .insertInto('clients')
+          .values(
+            dirty.slice(i, i + CLIENT_ROWS_PER_STATEMENT).map(([id, c]) => ({
+              team_id: teamId,
+              id,
+              client_group_id: c.client_group_id,
+              member_id: c.member_id,
+              last_mutation_id: c.last_mutation_id,
+              version,
+            })),
+          )
+          .onConflict((oc) =>
+            oc.columns(['team_id', 'id']).doUpdateSet((eb) => ({
+              last_mutation_id: eb.ref('excluded.last_mutation_id'),
+              version: eb.ref('excluded.version'),
+            })),
+          )
+          .execute();
       }
       // Nothing applied (all duplicates, gaps or refusals): undo the version bump.
       if (!changed) throw new Abort({ kind: 'ok', results: [], version: version - 1, changed: false });
@@ -179,6 +217,7 @@ async function applyOne(
   role: Role,
   clients: Map<string, ClientRow>,
   p: Pending,
+  safe: boolean,
 ): Promise<PushOutcome> {
   const { caller, req, opts } = p;
   for (const m of req.mutations) {
@@ -196,7 +235,7 @@ async function applyOne(
     leaseMs: opts.leaseMs,
   };
   const results: MutationResult[] = [];
-  const touched = new Set<string>();
+  let changed = false;
   let stopped = false;
   for (const m of req.mutations) {
     const base = { clientId: m.clientId, id: m.id };
@@ -210,31 +249,21 @@ async function applyOne(
       results.push({ ...base, status: 'duplicate' });
       continue;
     }
-    const outcome = await runOne(ctx, m, opts);
+    const outcome = await runOne(ctx, m, opts, safe);
     const row = clients.get(m.clientId);
-    if (row) row.last_mutation_id = m.id;
-    else clients.set(m.clientId, { member_id: caller.memberId, client_group_id: req.clientGroupId, last_mutation_id: m.id, stored: false });
-    touched.add(m.clientId);
+    if (row) {
+      row.last_mutation_id = m.id;
+      row.dirty = true;
+    } else {
+      clients.set(m.clientId, { member_id: caller.memberId, client_group_id: req.clientGroupId, last_mutation_id: m.id, dirty: true });
+    }
+    changed = true;
     results.push({ ...base, ...outcome });
   }
-
-  for (const clientId of touched) {
-    const row = clients.get(clientId)!;
-    const values = { last_mutation_id: row.last_mutation_id, version };
-    if (row.stored) {
-      await tx.updateTable('clients').set(values).where('team_id', '=', caller.teamId).where('id', '=', clientId).execute();
-    } else {
-      await tx
-        .insertInto('clients')
-        .values({ team_id: caller.teamId, id: clientId, client_group_id: req.clientGroupId, member_id: caller.memberId, ...values })
-        .execute();
-      row.stored = true;
-    }
-  }
-  return { kind: 'ok', results, version, changed: touched.size > 0 };
+  return { kind: 'ok', results, version, changed };
 }
 
-async function runOne(ctx: MutationContext, m: Mutation, opts: PushOptions): Promise<Outcome> {
+async function runOne(ctx: MutationContext, m: Mutation, opts: PushOptions, safe: boolean): Promise<Outcome> {
   if (ADMIN_MUTATIONS.has(m.name) && ctx.role !== 'admin') {
     await appendAudit(ctx.tx, ctx.now, {
       teamId: ctx.teamId,
@@ -244,6 +273,13 @@ async function runOne(ctx: MutationContext, m: Mutation, opts: PushOptions): Pro
       requestId: ctx.requestId,
     });
     return rejected('forbidden');
+  }
+  if (!safe) {
+    try {
+      return await MUTATORS[m.name](ctx, m.args as never);
+    } catch {
+      throw new MutatorThrew();
+    }
   }
   await sql`savepoint mutation`.execute(ctx.tx);
   let outcome: Outcome;

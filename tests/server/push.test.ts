@@ -1,6 +1,7 @@
 // @vitest-environment node
 // Push idempotency (reliability.md D1–D3): duplicates, concurrent duplicates, gaps, poison
 // mutations, foreign clients, and strict schemas refusing customer text.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PushResponse } from '../../lib/queue/protocol.ts';
 import { addMember, observe, seedTeam, startTestServer, TestClient, type MemberHandle, type TestServer } from './harness.ts';
@@ -81,6 +82,33 @@ describe('push', () => {
     // The rejected ones are never retried: sending them again is a duplicate.
     const again = await c.pushRaw([c.envelope({ name: 'claim', args: { conversationKey: 'never:seen' } }, 1)]);
     expect((again.body as PushResponse).results[0]!.status).toBe('duplicate');
+  });
+
+  it('a mutation that fails unexpectedly is rejected as error alone; its batch and concurrent pushes apply', async () => {
+    // A database trigger makes inserting one key fail, as a bug or a constraint would.
+    const { db, engine } = t.server.database;
+    if (engine === 'postgres') {
+      await sql`CREATE FUNCTION boom() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'boom'; END $$`.execute(db);
+      await sql`CREATE TRIGGER boom BEFORE INSERT ON conversations FOR EACH ROW WHEN (NEW.key = 'boom:1') EXECUTE FUNCTION boom()`.execute(db);
+    } else {
+      await sql`CREATE TRIGGER boom BEFORE INSERT ON conversations WHEN NEW.key = 'boom:1' BEGIN SELECT RAISE(ABORT, 'boom'); END`.execute(db);
+    }
+    const c = new TestClient(t.base, admin);
+    const others = Array.from({ length: 5 }, () => new TestClient(t.base, admin));
+    const [res, ...rest] = await Promise.all([
+      c.push(observe('boom:0'), observe('boom:1'), observe('boom:2')),
+      ...others.map((o, i) => o.push(observe(`boom:other:${i}`))),
+    ]);
+    expect(res!.results.map((r) => [r.status, r.reason])).toEqual([
+      ['applied', undefined],
+      ['rejected', 'error'],
+      ['applied', undefined],
+    ]);
+    for (const r of rest) expect(r.results[0]!.status).toBe('applied');
+    const keys = (await c.pull(null)).patch.flatMap((p) => (p.op === 'put' && p.kind === 'conversation' ? [p.value.key] : []));
+    expect(keys).toEqual(expect.arrayContaining(['boom:0', 'boom:2', 'boom:other:0', 'boom:other:4']));
+    expect(keys).not.toContain('boom:1');
+    expect(await lastMutationId(c)).toBe(3);
   });
 
   it("a client registered to another member is refused with 403 and changes nothing", async () => {
