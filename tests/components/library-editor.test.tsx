@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { I18nProvider } from '@/components/i18n';
@@ -8,7 +8,7 @@ import { LibrarySection } from '@/entrypoints/options/LibrarySection';
 import { ProfileSection } from '@/entrypoints/options/ProfileSection';
 import type { Locale } from '@/lib/i18n';
 import { handleRuntimeMessage } from '@/lib/messaging';
-import { STARTER_REPLIES, exportReplyLibrary } from '@/lib/replies';
+import { STARTER_REPLIES, exportReplyLibrary, exportReplyLibraryCsv, parseReplyLibrary } from '@/lib/replies';
 import { readSetting, settingItems } from '@/lib/settings';
 
 const self = { id: 'ext', origin: 'chrome-extension://ext/' };
@@ -184,6 +184,40 @@ describe('LibrarySection (real background handlers on IndexedDB)', () => {
     expect(screen.getByText(/Imported 1 reply/)).toBeTruthy();
     expect(screen.getByRole('rowheader', { name: hostile }).textContent).toBe(hostile);
     expect(document.querySelector('img')).toBeNull();
+  });
+});
+
+describe('LibrarySection files', () => {
+  it('exports the library as a JSON file that imports back to the same replies', async () => {
+    renderSection();
+    await waitFor(() => expect(rows()).toBe(offered));
+    const blobs: Blob[] = [];
+    const names: string[] = [];
+    const create = vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      blobs.push(b as Blob);
+      return 'blob:export';
+    });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
+    });
+    await waitFor(() => expect(blobs).toHaveLength(1));
+    expect(names[0]).toMatch(/^baton-replies-\d{4}-\d{2}-\d{2}\.json$/);
+    const back = parseReplyLibrary(await blobs[0]!.text());
+    expect(back.ok && back.replies.map((r) => r.id).sort()).toEqual(STARTER_REPLIES.map((r) => r.id).sort());
+    create.mockRestore();
+    click.mockRestore();
+  });
+
+  it('imports a CSV file', async () => {
+    renderSection();
+    await waitFor(() => expect(rows()).toBe(offered));
+    const csv = exportReplyLibraryCsv([{ ...STARTER_REPLIES[1]!, id: 'csv-1', title: 'From a spreadsheet', shortcut: 'sheet' }]);
+    await upload('library.csv', csv, 'text/csv');
+    await waitFor(() => expect(rows()).toBe(offered + 1));
+    expect(screen.getByRole('rowheader', { name: 'From a spreadsheet' })).toBeTruthy();
   });
 });
 
