@@ -54,8 +54,41 @@ export interface BadgeLanguage {
   lang: string;
 }
 
-function template(doc: Document, language: BadgeLanguage | undefined): DocumentFragment {
-  const key = language ? `${language.lang}|${language.dir}` : '';
+/**
+ * One constructed stylesheet shared by every badge of a document: no per-badge parse. Null
+ * where it cannot be adopted (then each badge carries a <style>).
+ */
+const sheets = new WeakMap<Document, CSSStyleSheet | null>();
+
+function sharedSheet(doc: Document): CSSStyleSheet | null {
+  if (sheets.has(doc)) return sheets.get(doc) ?? null;
+  let sheet: CSSStyleSheet | null = null;
+  try {
+    const Sheet = doc.defaultView?.CSSStyleSheet;
+    if (Sheet) {
+      sheet = new Sheet();
+      sheet.replaceSync(BADGE_CSS);
+    }
+  } catch {
+    sheet = null;
+  }
+  sheets.set(doc, sheet);
+  return sheet;
+}
+
+function adopt(shadow: ShadowRoot, sheet: CSSStyleSheet | null): boolean {
+  if (!sheet) return false;
+  try {
+    shadow.adoptedStyleSheets = [sheet];
+    return shadow.adoptedStyleSheets.length === 1;
+  } catch {
+    // e.g. a content-script sandbox whose sheet the page's shadow root will not take.
+    return false;
+  }
+}
+
+function template(doc: Document, language: BadgeLanguage | undefined, withStyle: boolean): DocumentFragment {
+  const key = `${language ? `${language.lang}|${language.dir}` : ''}|${withStyle}`;
   let perDoc = templates.get(doc);
   if (!perDoc) templates.set(doc, (perDoc = new Map()));
   let t = perDoc.get(key);
@@ -78,7 +111,8 @@ function template(doc: Document, language: BadgeLanguage | undefined): DocumentF
   label.setAttribute('aria-hidden', 'true');
   label.append(doc.createTextNode(''));
   badge.append(dot, label);
-  t.append(style, badge);
+  if (withStyle) t.append(style);
+  t.append(badge);
   perDoc.set(key, t);
   return t;
 }
@@ -89,7 +123,8 @@ export function createTimerHost(doc: Document, place: TimerPlace, owner: string,
   host.setAttribute('data-baton-place', place);
   host.setAttribute('data-baton-owner', owner);
   const shadow = host.attachShadow({ mode: 'open' });
-  shadow.append(template(doc, language).cloneNode(true));
+  const adopted = adopt(shadow, sharedSheet(doc));
+  shadow.append(template(doc, language, !adopted).cloneNode(true));
   const badge = shadow.lastElementChild as HTMLElement;
   const text = badge.lastElementChild!.firstChild as Text;
   for (const type of ISOLATED_EVENTS) host.addEventListener(type, stop);

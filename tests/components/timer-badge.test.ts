@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '@/lib/i18n';
 import { createTimerHost, renderTimer } from '@/lib/overlay/badge';
+import { BADGE_CSS } from '@/lib/overlay/badge-css';
 import { timerView, type SlaSnapshot } from '@/lib/overlay/view';
 import { formatDuration } from '@/lib/time/sla';
 
@@ -121,11 +122,13 @@ describe('timer badge', () => {
     expect(host.isConnected).toBe(true);
   });
 
-  it('uses pixel sizes only (sites change the root font size)', () => {
+  it('is styled in its shadow root, in pixel sizes only (sites change the root font size)', () => {
     const { host } = mount(timerView({ conv: conv(), sla: snap('ok', 21), now, translator: en }));
-    const css = host.shadowRoot!.querySelector('style')!.textContent ?? '';
-    expect(css).toMatch(/font: 600 12px/);
-    expect(css).not.toMatch(/\d(rem|em)\b/);
+    const sr = host.shadowRoot!;
+    const styled = sr.adoptedStyleSheets.length === 1 || sr.querySelector('style')?.textContent === BADGE_CSS;
+    expect(styled).toBe(true);
+    expect(BADGE_CSS).toMatch(/font: 600 12px/);
+    expect(BADGE_CSS).not.toMatch(/\d(rem|em)\b/);
   });
 });
 
