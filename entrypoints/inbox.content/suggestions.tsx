@@ -30,6 +30,11 @@ import { readSetting, settingItems, watchSetting, type PlatformToggles, type Rep
 export const SUGGESTIONS_TAG = 'baton-suggestions';
 /** Composer present? Position up to date? Cheap, so often. */
 const CHECK_MS = 400;
+/**
+ * Without page mutations (or URL changes) a full look for the composer runs only this often:
+ * finding it may walk every shadow root, and mutations inside shadow roots are not observed.
+ */
+const IDLE_CHECK_MS = 2_000;
 /** Re-read the thread (the customer may have written again) at most this often. */
 const THREAD_READ_MS = 2_000;
 const TOP = 3;
@@ -85,6 +90,10 @@ export class SuggestionsOverlay {
   private root: Root | null = null;
   private stopped = false;
   private unwatch: (() => void)[] = [];
+  private mo: MutationObserver | null = null;
+  private dirty = true;
+  private checkedAt = 0;
+  private checkedUrl = '';
 
   private profile: ReplyProfile = settingItems.replyProfile.fallback;
   private crisis = false;
@@ -144,7 +153,9 @@ export class SuggestionsOverlay {
         this.render();
       }),
     );
-    this.ctx.setInterval(() => this.check(), CHECK_MS);
+    this.mo = new MutationObserver(() => (this.dirty = true));
+    this.mo.observe(this.doc.documentElement, { childList: true, subtree: true });
+    this.ctx.setInterval(() => this.tick(), CHECK_MS);
     this.ctx.addEventListener(window, 'keydown', (e) => this.onPageKey(e), { capture: true });
     this.ctx.addEventListener(
       window,
@@ -163,6 +174,8 @@ export class SuggestionsOverlay {
 
   stop(): void {
     this.stopped = true;
+    this.mo?.disconnect();
+    this.mo = null;
     for (const u of this.unwatch) u();
     this.unwatch = [];
     this.root?.unmount();
@@ -184,9 +197,20 @@ export class SuggestionsOverlay {
     };
   }
 
+  /** Check now if the page changed (or the composer went), else only now and then. */
+  private tick(): void {
+    const now = Date.now();
+    const changed = this.dirty || location.href !== this.checkedUrl || (this.composer !== null && !this.composer.isConnected);
+    if (changed || now - this.checkedAt >= IDLE_CHECK_MS) this.check();
+    else if (this.composer) this.position(); // the composer may have moved (layout, resize)
+  }
+
   /** Find the open thread's composer; re-rank when the thread or its last message changed. */
   private check(): void {
     if (this.stopped) return;
+    this.dirty = false;
+    this.checkedAt = Date.now();
+    this.checkedUrl = location.href;
     const url = new URL(location.href);
     const match = adapterForUrl(url);
     const composer = match && this.toggles[match.adapter.id] !== false ? safely(() => match.adapter.findComposer(this.doc), null) : null;
