@@ -34,6 +34,8 @@ export interface PageBenchApi {
   ready: boolean;
   rowCount(): number;
   floorScan(reps: number): number[];
+  /** One change, as the simulator makes them: a new row at the top, the last one dropped. */
+  changeOnce(): void;
   startMutations(perSecond: number): void;
   stopMutations(): { changes: number; ownMs: number; seconds: number };
   measures: { name: string; start: number; duration: number }[];
@@ -124,6 +126,11 @@ export function installPageBench(cfg: PageBenchConfig): void {
       }
       if (sink < 0) console.log(sink); // keeps the reads observable
       return times;
+    },
+    changeOnce() {
+      container.prepend(makeRow(serial));
+      container.children[WINDOW]?.classList.add('bench-off');
+      container.lastElementChild?.remove();
     },
     startMutations(perSecond) {
       changes = 0;

@@ -127,7 +127,7 @@ async function open(session: ChromiumSession, src: Source, rows: number, baton: 
   await page.waitForFunction(() => (window as unknown as Bench).__bench?.ready === true, { timeout: 60_000 });
   if (baton) {
     // Settled: Baton has scanned and the number of timers stopped changing.
-    await page.waitForFunction(() => (window as unknown as Bench).__bench.measures.some((m) => m.name === 'baton:scan'), { timeout: 60_000 });
+    await page.waitForFunction(() => (window as unknown as Bench).__bench.measures.some((m) => m.name === 'baton:full'), { timeout: 60_000 });
     let last = -1;
     for (let i = 0; i < 100; i++) {
       const n = await page.evaluate(() => document.querySelectorAll('baton-timer').length);
@@ -196,21 +196,43 @@ function target(what: string, ok: boolean, detail: string): void {
   console.log(`  ${ok ? 'PASS' : 'MISS'}  ${what}: ${detail}`);
 }
 
-async function scanBench(session: ChromiumSession, src: Source, rows: number, loads: number): Promise<void> {
-  const scans: number[] = [];
+/** Durations of Baton's `baton:<span>` measures recorded so far on the page. */
+async function spans(page: Page, span: string): Promise<number[]> {
+  return page.evaluate((n) => (window as unknown as Bench).__bench.measures.filter((m) => m.name === n).map((m) => m.duration), `baton:${span}`);
+}
+
+/**
+ * Scan cost: Baton's recurring safety-net pass (`baton:scan`, which runs a few seconds after
+ * the page changes) against the page's own querySelectorAll + textContent pass over the same
+ * rows; the first full read (`baton:full`: adapter read of every row plus mounting every
+ * badge) is printed beside it.
+ */
+async function scanBench(session: ChromiumSession, src: Source, rows: number, loads: number, passesPerLoad: number): Promise<void> {
+  const passes: number[] = [];
+  const fulls: number[] = [];
   const floors: number[] = [];
   let timers = 0;
   for (let i = 0; i < loads; i++) {
     const l = await open(session, src, rows, true);
-    scans.push(...(await l.page.evaluate(() => (window as unknown as Bench).__bench.measures.filter((m) => m.name === 'baton:scan').map((m) => m.duration))));
+    fulls.push(...(await spans(l.page, 'full')));
+    for (let p = 0; p < passesPerLoad; p++) {
+      const before = (await spans(l.page, 'scan')).length;
+      await l.page.evaluate(() => (window as unknown as Bench).__bench.changeOnce());
+      const deadline = Date.now() + 45_000;
+      while (Date.now() < deadline && (await spans(l.page, 'scan')).length <= before) await sleep(250);
+      passes.push(...(await spans(l.page, 'scan')).slice(before));
+    }
     floors.push(...(await l.page.evaluate((n) => (window as unknown as Bench).__bench.floorScan(n), 15)));
     timers = await l.page.evaluate(() => document.querySelectorAll('baton-timer').length);
     await l.page.close();
   }
-  const s = median(scans);
+  const s = median(passes);
   const fl = median(floors);
+  const full = median(fulls);
+  console.log(`\nscan, ${rows} rows (${timers} timers mounted):`);
   if (timers < rows * 0.95) console.log(`  (only ${timers} of ${rows} rows got a timer: clones sharing a key?)`);
-  console.log(`\nscan, ${rows} rows (${timers} timers mounted): Baton ${f1(s)} ms per pass (median of ${scans.length} passes over ${loads} loads), floor ${f1(fl)} ms → ${f1(s / fl)}× floor`);
+  console.log(`  safety-net pass ${f1(s)} ms (median of ${passes.length} over ${loads} loads); floor ${f1(fl)} ms → ${f1(s / fl)}× floor`);
+  console.log(`  first full read, mounting every badge: ${f1(full)} ms (${f1(full / fl)}× floor)`);
   if (rows === 1000) target('1,000-row scan ≤ 2× the floor', s <= 2 * fl, `${f1(s / fl)}×`);
 }
 
@@ -257,17 +279,24 @@ async function mutationBench(session: ChromiumSession, src: Source, rows: number
   const busyWithout = median(without.map((w) => w.busyMsPerS));
   const delta = busyWith - busyWithout;
   const own = median(withB.map(totalBaton));
-  const spans = ['baton:mutation', 'baton:row', 'baton:scan', 'baton:tick'].map((k) => `${k.slice(6)} ${f1(median(withB.map((w) => w.batonMsPerS[k] ?? 0)))}`).join(', ');
+  const names = [...new Set(withB.flatMap((w) => Object.keys(w.batonMsPerS)))].sort();
+  const perSpan = names.map((k) => `${k.slice(6)} ${f1(median(withB.map((w) => w.batonMsPerS[k] ?? 0)))}`).join(', ');
   console.log(`\nmutations, ${rows} rows, page adds/removes ${perSecond} rows/s (${REPEATS}× ${WINDOW_MS / 1000} s windows each):`);
   const parts = (ws: Window[]) => `script ${f1(median(ws.map((w) => w.scriptMsPerS)))}, layout ${f1(median(ws.map((w) => w.layoutMsPerS)))}, style ${f1(median(ws.map((w) => w.styleMsPerS)))}`;
   console.log(`  page's own mutation script ${f1(median(without.map((w) => w.pageMsPerS)))} ms/s; renderer busy without Baton ${f1(busyWithout)} ms/s (${parts(without)}) = the floor; with Baton ${f1(busyWith)} ms/s (${parts(withB)})`);
   console.log(`  achieved update rate ${f1(median(withB.map((w) => w.achieved)))}/s with Baton, ${f1(median(without.map((w) => w.achieved)))}/s without`);
-  console.log(`  Baton's share ${f1(delta)} ms/s (${f1(busyWith / Math.max(busyWithout, 0.01))}× floor); inside the content script ${f1(own)} ms/s (${spans})`);
-  // Judged on the content script's own measures: at this rate the renderer's totals move by
-  // more between two runs of the same page than the 10 ms/s being judged (see the spread).
-  const spread = (ws: Window[]) => (ws.length > 1 ? Math.max(...ws.map((w) => w.busyMsPerS)) - Math.min(...ws.map((w) => w.busyMsPerS)) : Number.NaN);
+  console.log(`  Baton's share ${f1(delta)} ms/s (${f1(busyWith / Math.max(busyWithout, 0.01))}× floor); inside the content script ${f1(own)} ms/s (${perSpan})`);
+  // Both must hold: Baton's own measured spans, and the renderer's total with Baton against the
+  // page alone (which also catches work outside the spans, style and layout included). The
+  // renderer totals of two runs of the same page differ by their spread, so Δ gets that slack.
+  const spread = (ws: Window[]) => (ws.length > 1 ? Math.max(...ws.map((w) => w.busyMsPerS)) - Math.min(...ws.map((w) => w.busyMsPerS)) : 0);
+  const noise = Math.max(spread(without), spread(withB));
   console.log(`  (renderer busy spread between runs of the same page: ${f1(spread(without))} ms/s without Baton, ${f1(spread(withB))} ms/s with)`);
-  target(`${perSecond} changes/s on ${rows} rows: Baton's own work < 10 ms/s`, own < 10, `${f1(own)} ms/s inside the content script (renderer Δ ${f1(delta)} ms/s)`);
+  target(
+    `${perSecond} changes/s on ${rows} rows: Baton's main-thread work < 10 ms/s`,
+    own < 10 && delta < 10 + noise,
+    `${f1(own)} ms/s inside Baton's spans; renderer Δ ${f1(delta)} ms/s (± ${f1(noise)})`,
+  );
   const loafs = withB.reduce((a, w) => a + w.batonLoafs, 0);
   const excess = withB.reduce((a, w) => a + w.loafs, 0) - without.reduce((a, w) => a + w.loafs, 0);
   target('no long animation frame caused by Baton under mutations', loafs === 0, `${loafs} attributed to the extension's scripts; ${excess} more > 50 ms frames than the page alone (max ${f1(Math.max(...withB.map((w) => w.maxLoaf)))} ms)`);
@@ -284,8 +313,8 @@ async function main(): Promise<void> {
     console.log(`cross-origin isolated (5 µs timers): ${isolated}; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
     const only = process.env.BATON_BENCH_ONLY; // scan | tick | mutations
     if (!only || only === 'scan') {
-      await scanBench(session, src, 1000, 3);
-      await scanBench(session, src, 5000, 2);
+      await scanBench(session, src, 1000, 2, 3);
+      await scanBench(session, src, 5000, 2, 1);
     }
     if (!only || only === 'tick') await tickBench(session, src, 1000);
     if (!only || only === 'mutations') await mutationBench(session, src, Number(process.env.BATON_BENCH_MUTATION_ROWS ?? 5000), 50);
