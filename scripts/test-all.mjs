@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global process, console */
 // `npm test`: every check Baton has, in order, stopping at the first failure. Vitest suites write
 // JSON reports so the last line can count every test run ("N passed, N failed").
 import { spawnSync } from 'node:child_process';
