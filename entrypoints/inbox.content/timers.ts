@@ -102,7 +102,7 @@ export class TimerOverlays {
   private readonly clock: TimerClock<HTMLElement>;
   private readonly fullScan: Throttle;
   private readonly threadRead: Throttle;
-  private readonly observed = new WeakSet<Node>();
+  private observed = new WeakSet<Node>();
   /** Parents of known rows: quick passes walk their children. */
   private readonly listContainers = new Set<ParentNode>();
   /** Elements matching the row selector that the adapter did not read as rows. */
@@ -286,10 +286,14 @@ export class TimerOverlays {
       this.match = this.adapterFor(this.url);
       const match = this.match;
       if (!match || !this.toggles[match.adapter.id]) {
+        // Not an inbox (or switched off): nothing to show and nothing to watch until the URL
+        // or the setting changes — no mutation observer on, say, a busy timeline.
         this.recognised = false;
         this.hideAll();
+        this.unobserveAll();
         return;
       }
+      this.observe(this.doc);
       if (!this.checkRecognised(match)) return;
       this.timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
       this.copier.reset();
@@ -493,6 +497,11 @@ export class TimerOverlays {
   }
 
   // ─── Following the page ────────────────────────────────────────────────────────────────────
+
+  private unobserveAll(): void {
+    this.mo?.disconnect();
+    this.observed = new WeakSet();
+  }
 
   private observe(root: Node): void {
     if (!this.mo || this.observed.has(root)) return;

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { TimerOverlays } from '@/entrypoints/inbox.content/timers';
 import { createTimerHost } from '@/lib/overlay/badge';
+import { DEFAULT_PLATFORM_TOGGLES, settingItems, writeSetting } from '@/lib/settings';
 import { inboxHtml, nodesOf, testAdapter } from './test-adapter';
 
 const flush = async () => {
@@ -131,6 +132,16 @@ describe('TimerOverlays', () => {
     await vi.advanceTimersByTimeAsync(31_000);
     expect(timers()).toEqual([]);
     expect(sent.at(-1)).toMatchObject({ payload: { recognised: false, matched: { list: true, header: false } } });
+  });
+
+  it('switching the platform off removes its timers; on again brings them back', async () => {
+    await start();
+    await writeSetting(settingItems.platforms, { ...DEFAULT_PLATFORM_TOGGLES, x: false });
+    await flush();
+    expect(timers()).toEqual([]);
+    await writeSetting(settingItems.platforms, DEFAULT_PLATFORM_TOGGLES);
+    await flush();
+    expect(timers().filter((t) => t.place === 'row')).toHaveLength(3);
   });
 
   it('removes hosts left by another instance, and all of its own when invalidated', async () => {
