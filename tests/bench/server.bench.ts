@@ -1,5 +1,5 @@
 /**
- * `npm run bench:server`: the team server on SQLite and on PostgreSQL, each in its own process as
+ * `npm run bench:server` (also part of `npm run bench`): the team server on SQLite and on PostgreSQL, each in its own process as
  * in production, driven by 100 concurrent clients from this one. Every figure is printed with a
  * floor measured in the same run (the same server answering an authenticated empty route,
  * GET /v1/me), so the ratio, not the absolute number, is what carries between machines.
@@ -120,6 +120,12 @@ async function load(op: (worker: number, n: number) => Promise<number>): Promise
   return { perSec: units / secs, lat: lat.sort((a, b) => a - b) };
 }
 
+/** Absolute targets from the issue, judged on this run (they depend on the machine's load). */
+const verdicts: string[] = [];
+function target(ok: boolean, text: string) {
+  verdicts.push(`  ${ok ? 'PASS' : 'MISS'} ${text}`);
+}
+
 function row(engine: string, metric: string, value: string, floor: string, ratio: number) {
   console.log(`${engine.padEnd(9)}${metric.padEnd(34)}${value.padStart(14)}${floor.padStart(22)}${ratio.toFixed(2).padStart(9)}`);
 }
@@ -158,6 +164,8 @@ async function bench(engine: Engine) {
     row(engine.name, 'push throughput (mutations/s)', pushes.perSec.toFixed(0), `${floor.perSec.toFixed(0)} req/s`, pushes.perSec / floor.perSec);
     row(engine.name, 'push p50 latency (ms)', percentile(pushes.lat, 50).toFixed(1), `${f50.toFixed(1)} ms`, percentile(pushes.lat, 50) / f50);
     row(engine.name, 'push p99 latency (ms)', percentile(pushes.lat, 99).toFixed(1), `${f99.toFixed(1)} ms`, percentile(pushes.lat, 99) / f99);
+    target(pushes.perSec >= 1000, `${engine.name}: push ≥ 1000 mutations/s (${pushes.perSec.toFixed(0)})`);
+    target(percentile(pushes.lat, 99) < 50, `${engine.name}: push p99 < 50 ms (${percentile(pushes.lat, 99).toFixed(1)} ms)`);
 
     // Pull: top the team up to 10,000 conversations, then time full snapshots.
     const have = pushes.lat.length;
@@ -218,6 +226,7 @@ async function bench(engine: Engine) {
     row(engine.name, `poke to ${SOCKETS} sockets p50 (ms)`, percentile(perSocket, 50).toFixed(1), `${s50.toFixed(2)} ms`, percentile(perSocket, 50) / s50);
     row(engine.name, `poke to ${SOCKETS} sockets p99 (ms)`, percentile(perSocket, 99).toFixed(1), `${s50.toFixed(2)} ms`, percentile(perSocket, 99) / s50);
     row(engine.name, `poke, last of ${SOCKETS}, worst (ms)`, lastSocket[lastSocket.length - 1]!.toFixed(1), `${s50.toFixed(2)} ms`, lastSocket[lastSocket.length - 1]! / s50);
+    target(percentile(perSocket, 99) < 100, `${engine.name}: poke reaches ${SOCKETS} sockets within 100 ms p99 (${percentile(perSocket, 99).toFixed(1)} ms)`);
     for (const ws of sockets) ws.close();
   } finally {
     const exited = new Promise((r) => child.once('exit', r));
@@ -240,3 +249,4 @@ for (const make of engines) {
     await engine.drop();
   }
 }
+console.log(verdicts.join('\n'));
