@@ -176,7 +176,13 @@ export class SuggestionsOverlay {
     this.stopped = true;
     this.mo?.disconnect();
     this.mo = null;
-    for (const u of this.unwatch) u();
+    for (const u of this.unwatch) {
+      try {
+        u();
+      } catch {
+        // After an extension reload the storage API itself is gone; nothing left to remove.
+      }
+    }
     this.unwatch = [];
     this.root?.unmount();
     this.root = null;

@@ -10,7 +10,7 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STARTER_REPLIES } from '../../lib/replies/starter.ts';
 import { buildHarness, harnessRoutes, type HarnessEditor } from '../harness/serve.ts';
-import { launchChromium, listFixtures, openFixture, openOptions, serveFixtures, type ChromiumSession, type Fixture } from './harness/index.ts';
+import { launchChromium, listFixtures, openFixture, openOptions, reloadExtension, serveFixtures, type ChromiumSession, type Fixture } from './harness/index.ts';
 
 interface PanelState {
   count: number;
@@ -398,6 +398,24 @@ describe('canned replies in Chromium', () => {
     expect(await fontSize()).toBe(f16);
     expect(await width()).toBe(w16);
     expect(f16).toBe('13px');
+    await page.close();
+  });
+
+  // Last: it reinstalls the extension.
+  it('an extension reload takes the panel away without errors; a page reload brings back exactly one', async () => {
+    const { page } = await openFixture(s, fixture('facebook', 'messenger'));
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await waitForPanel(page, (p) => p.count >= 1);
+    await reloadExtension(s);
+    await page.waitForFunction(() => document.querySelectorAll('baton-suggestions').length === 0, { timeout: 15_000 });
+    await page.reload({ waitUntil: 'load' });
+    await waitForPanel(page, (p) => p.count >= 1);
+    expect(await page.evaluate(() => document.querySelectorAll('baton-suggestions').length)).toBe(1);
+    expect(errors.filter((e) => /context invalidated/i.test(e))).toEqual([]);
     await page.close();
   });
 });
