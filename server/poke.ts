@@ -8,6 +8,7 @@ import type { WebSocket } from '@fastify/websocket';
 import { KEEPALIVE_MS } from '../lib/queue/limits.ts';
 import { ClientWsMessageSchema, type PresenceEntry, type ServerWsMessage } from '../lib/queue/protocol.ts';
 import type { Bus, BusEvent } from './bus.ts';
+import { RateLimiter } from './rate-limit.ts';
 
 interface Conn {
   socket: WebSocket;
@@ -16,11 +17,16 @@ interface Conn {
   lastSeen: number;
   /** Presence keys this socket set, cleared when it goes. */
   presence: Set<string>;
+  id: number;
 }
 
 export const CLOSE_REVOKED = 4401;
 export const CLOSE_BAD_MESSAGE = 4400;
 export const CLOSE_IDLE = 4408;
+export const CLOSE_TOO_FAST = 4429;
+/** Messages a socket may send: a burst, then a few per second (presence is fanned out to every instance). */
+const SOCKET_BURST = 30;
+const SOCKET_PER_MINUTE = 300;
 const IDLE_LIMIT_MS = 3 * KEEPALIVE_MS;
 
 export interface PokeHubOptions {
@@ -38,6 +44,8 @@ export class PokeHub {
   readonly #presence = new Map<string, Map<string, PresenceEntry>>();
   readonly #opts: PokeHubOptions;
   readonly #timers: NodeJS.Timeout[] = [];
+  readonly #limiter = new RateLimiter(SOCKET_PER_MINUTE, SOCKET_BURST);
+  #nextId = 0;
   #sweeping = false;
 
   constructor(opts: PokeHubOptions) {
@@ -56,7 +64,7 @@ export class PokeHub {
   }
 
   attach(socket: WebSocket, teamId: string, memberId: string) {
-    const conn: Conn = { socket, teamId, memberId, lastSeen: Date.now(), presence: new Set() };
+    const conn: Conn = { socket, teamId, memberId, lastSeen: Date.now(), presence: new Set(), id: this.#nextId++ };
     let set = this.#teams.get(teamId);
     if (!set) this.#teams.set(teamId, (set = new Set()));
     set.add(conn);
@@ -109,6 +117,10 @@ export class PokeHub {
 
   #onMessage(conn: Conn, data: unknown, isBinary: boolean) {
     conn.lastSeen = Date.now();
+    if (this.#limiter.take(`socket:${conn.id}`) > 0) {
+      conn.socket.close(CLOSE_TOO_FAST, 'too many messages');
+      return;
+    }
     let parsed: unknown;
     try {
       parsed = isBinary ? undefined : JSON.parse(String(data));

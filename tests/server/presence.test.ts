@@ -3,6 +3,7 @@
 // seconds, and ends when the socket goes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PresenceEntry } from '../../lib/queue/protocol.ts';
+import { CLOSE_TOO_FAST } from '../../server/poke.ts';
 import { addMember, seedTeam, sleep, startTestServer, TestSocket, type MemberHandle, type TestServer } from './harness.ts';
 
 const TTL = 600;
@@ -51,6 +52,12 @@ describe('presence', () => {
     await sb.waitFor((m) => 'presence' in m && m.presence.some((p) => p.conversationKey === 'x:2' && p.state === null));
     expect(Date.now() - start).toBeLessThan(TTL);
     sb.close();
+  });
+
+  it('closes a socket that floods presence updates', async () => {
+    const s = await TestSocket.open(t.base, a);
+    for (let i = 0; i < 100; i++) s.send({ presence: { conversationKey: `flood:${i}`, state: 'viewing' } });
+    expect(await s.closed).toBe(CLOSE_TOO_FAST);
   });
 
   it('answers pings, and closes a socket that sends garbage', async () => {
