@@ -172,9 +172,9 @@ export function replyHandlers({ now = Date.now, newId = () => crypto.randomUUID(
         : { text: exportReplyLibraryCsv(all), filename: `baton-replies-${day}.csv` };
     }),
 
-    handle(suggestReplies, async ({ message, platform, limit, crisis, prefix, fallbackLanguage }) => {
+    handle(suggestReplies, async ({ message, platform, limit, crisis, prefix, language, fallbackLanguage }) => {
       const [idx, used] = await Promise.all([currentIndex(), recentUse()]);
-      return queryReplyIndex(idx, message, { platform, limit, crisis, prefix, fallbackLanguage, recentUse: used, now: now() });
+      return queryReplyIndex(idx, message, { platform, limit, crisis, prefix, language, fallbackLanguage, recentUse: used, now: now() });
     }),
 
     handle(replyUsed, async ({ id }) => {

@@ -23,9 +23,12 @@
  *
  * Ranking (rank.ts, text.ts)
  *   buildReplyIndex(replies)          build once per library change (≈50 ms per 1,000 replies).
- *   queryReplyIndex(index, message, { platform, limit, recentUse, crisis, prefix, now })
+ *   queryReplyIndex(index, message, { platform, limit, recentUse, crisis, prefix, language,
+ *                                     fallbackLanguage, eligible, now })
  *                                     → [{ reply, language, score }] best first; insert
- *                                     reply.bodies[language].
+ *                                     reply.bodies[language]. `prefix`: the agent is typing (last
+ *                                     word by prefix; an exact shortcut, "/" optional, comes
+ *                                     first). `language`: answer in the conversation's language.
  *   rankReplies(message, replies, opts) → replies best first (builds an index per call).
  *   serializeReplyIndex / deserializeReplyIndex   persist an index (IndexedDB structured clone).
  *   detectLanguage(text), normalize(text), analyze(text)   the analyser, exported for tests/UI.

@@ -113,6 +113,8 @@ export const RankRequestSchema = z.strictObject({
   crisis: z.boolean().optional(),
   /** The agent is typing a query: the last word matches by prefix. */
   prefix: z.boolean().optional(),
+  /** Answer in this language (the conversation's) rather than the language of `message`. */
+  language: z.string().max(35).optional(),
   /** Language for a message without letters (emoji only), e.g. the UI language. */
   fallbackLanguage: z.string().max(35).optional(),
 });

@@ -11,7 +11,7 @@
  * benchmark (tests/bench/replies.bench.ts) re-measures it against MiniSearch on every run.
  */
 import { PLATFORM_IDS, type PlatformId } from '../platforms/types';
-import { isOffered, type Reply } from './schema';
+import { duplicateKey, isOffered, type Reply } from './schema';
 import { analyze, arabicSkeleton, detectLanguage, primaryLanguage, stem, termOf, words } from './text';
 
 /** Field weights and BM25 constants. Title and tags are written to be found; bodies are long. */
@@ -69,6 +69,11 @@ export interface QueryOptions {
   crisis?: boolean;
   /** For expiry (default Date.now()). */
   now?: number;
+  /**
+   * Answer in this language instead of the message's own (the panel's search: the agent types
+   * English words or a shortcut while the customer wrote Arabic).
+   */
+  language?: string;
   /** Language to use when the message has no letters (emoji only). Default: no filter. */
   fallbackLanguage?: string;
   /** The agent is typing: the last word is a prefix ("refu" finds "refund"). */
@@ -349,7 +354,29 @@ function informative(index: ReplyIndex, weights: Map<number, number>): Map<numbe
 /** Scratch score accumulator. */
 let scores = new Float32Array(0);
 
-/** Rank the index for a message; best first. */
+const shortcutMaps = new WeakMap<ReplyIndex, Map<string, number>>();
+
+/** The reply whose shortcut is exactly `typed` (a live reply before a retired one). */
+function shortcutReply(index: ReplyIndex, typed: string): number | undefined {
+  let map = shortcutMaps.get(index);
+  if (!map) {
+    const built = new Map<string, number>();
+    index.replies.forEach((r, i) => {
+      if (!r.shortcut) return;
+      const key = duplicateKey(r.shortcut);
+      const seen = built.get(key);
+      if (seen === undefined || index.replies[seen]!.status === 'retired') built.set(key, i);
+    });
+    shortcutMaps.set(index, (map = built));
+  }
+  return map.get(duplicateKey(typed));
+}
+
+/**
+ * Rank the index for a message; best first. With `prefix` (the agent typing in the panel's
+ * search), a query that is exactly a reply's shortcut, with or without the leading "/", puts that
+ * reply first.
+ */
 export function queryReplyIndex(index: ReplyIndex, message: string, opts: QueryOptions = {}): RankedReply[] {
   const limit = Math.max(1, Math.min(opts.limit ?? 3, 100));
   const now = opts.now ?? Date.now();
@@ -358,7 +385,22 @@ export function queryReplyIndex(index: ReplyIndex, message: string, opts: QueryO
     const reply = index.replies[r]!;
     return eligible(reply) && (!opts.crisis || reply.crisisSafe);
   };
-  const detected = detectLanguage(message) ?? opts.fallbackLanguage ?? null;
+  const hits = rankText(index, message, opts, limit, ok);
+  const typed = message.trim().replace(/^\//, '');
+  const r = opts.prefix && typed && !/\s/.test(typed) ? shortcutReply(index, typed) : undefined;
+  if (r === undefined || !ok(r)) return hits;
+  const reply = index.replies[r]!;
+  const wanted = opts.language ?? opts.fallbackLanguage;
+  const language =
+    (wanted && Object.keys(reply.bodies).find((l) => primaryLanguage(l) === primaryLanguage(wanted))) ??
+    hits.find((h) => h.reply === reply)?.language ??
+    Object.keys(reply.bodies)[0]!;
+  const first = { reply, language, score: (hits[0]?.score ?? 0) + 1 };
+  return [first, ...hits.filter((h) => h.reply !== reply)].slice(0, limit);
+}
+
+function rankText(index: ReplyIndex, message: string, opts: QueryOptions, limit: number, ok: (r: number) => boolean): RankedReply[] {
+  const detected = opts.language ?? detectLanguage(message) ?? opts.fallbackLanguage ?? null;
   const wanted = detected === null ? -1 : index.languages.indexOf(primaryLanguage(detected));
   // No body in the message's language: rank every language rather than show nothing.
   const lang = wanted >= 0 && index.langDocs[wanted]! > 0 ? wanted : -1;

@@ -100,6 +100,24 @@ describe('ranking rules', () => {
     expect(queryReplyIndex(idx, 'holdi', { prefix: true })[0]!.reply.id).toBe('starter-crisis-holding');
   });
 
+  it('puts the reply whose shortcut was typed first, with or without "/"', () => {
+    const idx = buildReplyIndex(STARTER_REPLIES);
+    expect(queryReplyIndex(idx, '/refundpolicy', { prefix: true })[0]!.reply.id).toBe('starter-refund-policy');
+    expect(queryReplyIndex(idx, 'HOLDING', { prefix: true, crisis: true })[0]!.reply.id).toBe('starter-crisis-holding');
+    // A retired reply is not offered even by its shortcut; outside typing mode shortcuts are just words.
+    const lib = [...STARTER_REPLIES.filter((r) => r.id !== 'starter-thanks-feedback'), { ...STARTER_REPLIES.find((r) => r.id === 'starter-thanks-feedback')!, status: 'retired' as const }];
+    expect(queryReplyIndex(buildReplyIndex(lib), '/thanks', { prefix: true, limit: 10 }).map((h) => h.reply.id)).not.toContain('starter-thanks-feedback');
+    expect(queryReplyIndex(idx, 'dm', { prefix: true, language: 'ar' })[0]).toMatchObject({ language: 'ar', reply: { id: 'starter-move-to-dm' } });
+    expect(queryReplyIndex(idx, 'dm', { prefix: true })[0]).toMatchObject({ language: 'en', reply: { id: 'starter-move-to-dm' } });
+  });
+
+  it('answers in the conversation language when asked, whatever the query is written in', () => {
+    const idx = buildReplyIndex(STARTER_REPLIES);
+    const hits = queryReplyIndex(idx, 'refund', { language: 'ar', limit: 3 });
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((h) => h.language === 'ar')).toBe(true);
+  });
+
   it('falls back to other languages when the library has none in the message language', () => {
     expect(rankReplies('¿dónde está mi refund?', [reply('a', { bodies: { en: 'refund info' } })]).map((r) => r.id)).toEqual(['a']);
   });
