@@ -55,6 +55,8 @@ const DISCOVERY_FAST_FOR_MS = 10_000;
 const DISCOVERY_SLOW_MS = 5_000;
 /** Do not tell options "layout not recognised" before the page had time to render. */
 const HEALTH_GRACE_MS = 8_000;
+/** After SPA navigation within one inbox, re-check health this much later. */
+const NAV_CHECK_MS = 500;
 /** After SPA navigation, keep looking for the new thread this long. */
 const NAV_SETTLE_MS = 3_000;
 /** Attributes that carry times, labels and ids adapters read; everything else is churn. */
@@ -342,19 +344,20 @@ export class TimerOverlays {
     this.changedSinceQuick = false;
     this.perf.run('scan', () => {
       if (Date.now() - this.healthAt >= HEALTH_EVERY_MS && !this.checkRecognised(match)) return;
-      const seen = new Set<Element>();
       const ctx = this.readContext();
+      let known = 0;
       for (const list of this.listContainers) {
         if (!(list as Node).isConnected) {
           this.listContainers.delete(list);
           continue;
         }
         for (let el = list.firstElementChild; el; el = el.nextElementSibling) {
-          if (this.registry.has(el)) seen.add(el);
-          else if (!this.rejected.has(el) && safeMatches(el, css) && this.readOne(match.adapter, el, ctx)) seen.add(el);
+          if (this.registry.has(el)) known += 1;
+          else if (!this.rejected.has(el) && safeMatches(el, css) && this.readOne(match.adapter, el, ctx)) known += 1;
         }
       }
-      this.registry.prune((row) => !seen.has(row));
+      // Every registered row was found in a list: nothing to drop (the usual case).
+      if (known !== this.registry.size) this.registry.prune((row) => !row.isConnected || !this.listContainers.has(row.parentNode as ParentNode));
     });
   }
 
@@ -621,7 +624,21 @@ export class TimerOverlays {
     this.removeThread();
     this.healthSince = Date.now();
     this.discoverySince = Date.now();
-    this.fullScan.request();
+    const next = this.adapterFor(this.url);
+    const prev = this.match;
+    if (next && prev && next.adapter === prev.adapter && this.recognised && this.rowCss && this.registry.size > 0) {
+      // Another thread of the same inbox: the list usually stays, and the mutation observer
+      // follows it if not (all rows going triggers a full read). Re-check health for the new
+      // page kind once the page has rendered, and look for the new thread.
+      this.match = next;
+      this.ctx.setTimeout(() => {
+        if (this.stopped || this.match !== next) return;
+        this.perf.run('scan', () => {
+          if (this.checkRecognised(next)) this.threadRead.request();
+        });
+      }, NAV_CHECK_MS);
+      this.threadRead.request();
+    } else this.fullScan.request();
     this.scheduleDiscovery();
   }
 

@@ -34,6 +34,10 @@ interface Model {
 
 export class TimerClock<H> {
   private readonly models = new Map<H, Model>();
+  /** Visible badges: the only ones a normal tick touches. */
+  private readonly visible = new Set<H>();
+  /** The earliest offscreen state change; before it, ticks skip offscreen badges entirely. */
+  private nextDue = Infinity;
   constructor(private readonly deps: TimerClockDeps<H>) {}
 
   get size(): number {
@@ -55,18 +59,31 @@ export class TimerClock<H> {
 
   delete(host: H): void {
     this.models.delete(host);
+    this.visible.delete(host);
   }
 
   setVisible(host: H, visible: boolean, now: number): void {
     const m = this.models.get(host);
     if (!m) return;
     m.visible = visible;
-    if (visible) this.draw(host, m, now, false);
+    if (visible) {
+      this.visible.add(host);
+      this.draw(host, m, now, false);
+    } else this.visible.delete(host);
   }
 
-  /** One tick of the shared ticker. */
+  /** One tick of the shared ticker: the visible badges, plus offscreen ones whose state is due. */
   tick(now: number): void {
-    for (const [host, m] of this.models) if (m.visible || now >= m.nextCheck) this.draw(host, m, now, false);
+    for (const host of this.visible) {
+      const m = this.models.get(host);
+      if (m) this.draw(host, m, now, false);
+    }
+    if (now < this.nextDue) return;
+    this.nextDue = Infinity;
+    for (const [host, m] of this.models) {
+      if (!m.visible && now >= m.nextCheck) this.draw(host, m, now, false);
+      if (!m.visible && m.nextCheck < this.nextDue) this.nextDue = m.nextCheck;
+    }
   }
 
   /** Settings or language changed: redraw everything. */
@@ -93,6 +110,7 @@ export class TimerClock<H> {
     }
     m.snap = snap;
     m.nextCheck = snap?.nextChangeAt ? snap.nextChangeAt.getTime() : Infinity;
+    if (m.nextCheck < this.nextDue) this.nextDue = m.nextCheck;
     if (!m.visible) {
       // Offscreen: keep the contract attributes right; text is drawn when it scrolls into view.
       const contract = timerContract(m.conv, snap);
