@@ -364,7 +364,6 @@ export class SuggestionsOverlay {
 
   private setNotice(notice: PanelNotice): void {
     this.notice = notice;
-    this.host?.setAttribute('data-baton-notice', notice ?? '');
     this.render();
   }
 
@@ -399,11 +398,13 @@ export class SuggestionsOverlay {
     const count = String(this.open ? this.items.length : 0);
     const open = String(this.open);
     const crisis = String(this.crisis);
+    const notice = this.notice ?? '';
     // The contract attributes change only once React has committed the buttons they describe.
     const committed = () => {
       host.setAttribute('data-baton-count', count);
       host.setAttribute('data-baton-open', open);
       host.setAttribute('data-baton-crisis', crisis);
+      host.setAttribute('data-baton-notice', notice);
       this.position();
     };
     root.render(
