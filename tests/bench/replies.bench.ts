@@ -243,7 +243,7 @@ for (const size of SIZES) {
   if (size === 10_000) verdict(b.p99 < 1, 'p99 under 1 ms at 10,000 replies', `${f(b.p99)} ms`);
   verdict(m.p99 / b.p99 >= 10, `>= 10x faster than the baseline at ${size} (p99)`, `${f(m.p99 / b.p99, 1)}x (p50 ${f(m.p50 / b.p50, 1)}x)`);
   for (const lang of ['en', 'ar'] as const) {
-    verdict(b.precision[lang] >= m.precision[lang], `precision@3 ${lang} >= baseline at ${size}`, `${f(b.precision[lang], 2)} vs ${f(m.precision[lang], 2)}`);
+    verdict(b.precision[lang] >= m.precision[lang], `precision@3 ${lang} >= baseline at ${size}`, `${f(b.precision[lang], 3)} vs ${f(m.precision[lang], 3)}`);
   }
 }
 const labelledOnly = measure(baton, gold, new Map(gold.map((r) => [r.id, r.id])), 1);
