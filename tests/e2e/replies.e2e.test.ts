@@ -9,7 +9,7 @@ import { AxePuppeteer } from '@axe-core/puppeteer';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STARTER_REPLIES } from '../../lib/replies/starter.ts';
-import { buildHarness, harnessRoutes, type HarnessEditor } from '../harness/serve.ts';
+import { HARNESS_BASE, buildHarness, harnessFileRoutes, harnessRoutes, type HarnessEditor } from '../harness/serve.ts';
 import { launchChromium, listFixtures, openFixture, openOptions, reloadExtension, serveFixtures, type ChromiumSession, type Fixture } from './harness/index.ts';
 
 interface PanelState {
@@ -185,11 +185,21 @@ describe('canned replies in Chromium', () => {
     expect(new Set(composers.map((f) => f.platform))).toEqual(new Set(['facebook', 'instagram', 'x', 'linkedin', 'youtube', 'tiktok']));
   });
 
-  it.each(composers.map((f) => ({ id: `${f.platform}/${f.name}`, f })))('panel suggests replies on $id', async ({ f }) => {
-    const { page } = await openFixture(s, f);
+  it.each(composers.map((f) => ({ id: `${f.platform}/${f.name}`, f })))('panel suggests replies for the message on $id', async ({ f }) => {
+    const origin = new URL(f.expected.url).origin;
+    const { page } = await openFixture(s, f, { extraRoutes: harnessFileRoutes(origin) });
     const state = await waitForPanel(page, (p) => p.count >= 3);
     expect(state.ids).toHaveLength(state.count);
     expect(new Set(state.ids).size).toBe(state.count);
+    // The page's own adapter read and the library's ranking, run in the page: the panel leads
+    // with the best reply for the customer's last message.
+    const library = ((await background(options, 'replies/list', null)) as { value: unknown[] }).value;
+    await page.addScriptTag({ url: `${origin}${HARNESS_BASE}probe.js`, type: 'module' });
+    await page.waitForFunction(() => '__batonProbe' in window);
+    const probe = (await page.evaluate((lib) => (window as unknown as { __batonProbe(l: unknown): { message: string; ids: string[] } | null }).__batonProbe(lib), library as never))!;
+    expect(probe).not.toBeNull();
+    if (probe.ids.length > 0) expect(state.ids[0]).toBe(probe.ids[0]);
+    if (probe.message) expect(probe.ids.length).toBeGreaterThan(0);
     // An Arabic conversation gets Arabic replies: the ranking followed the customer's message.
     if (/-ar$/.test(f.name)) expect(state.previewLang).toBe('ar');
     await page.close();

@@ -9,16 +9,17 @@ import os from 'node:os';
 import path from 'node:path';
 
 export type HarnessEditor = 'lexical' | 'draft' | 'textarea';
+export const HARNESS_BASE = '/__baton_harness__/';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
-const BASE = '/__baton_harness__/';
+const BASE = HARNESS_BASE;
 let built: string | null = null;
 
 /** Build once per test process into a temp dir (or reuse `BATON_HARNESS_OUT` when it is built). */
 export function buildHarness(): string {
   if (built) return built;
   const out = process.env.BATON_HARNESS_OUT ?? path.join(os.tmpdir(), `baton-harness-${process.pid}`);
-  if (!(process.env.BATON_HARNESS_OUT && existsSync(path.join(out, 'lexical.js')))) {
+  if (!(process.env.BATON_HARNESS_OUT && existsSync(path.join(out, 'probe.js')))) {
     const r = spawnSync('npx', ['vite', 'build', '-c', 'tests/harness/vite.config.ts'], {
       cwd: repoRoot,
       env: { ...process.env, BATON_HARNESS_OUT: out },
@@ -35,15 +36,20 @@ export interface HarnessRoute {
   contentType: string;
 }
 
-/** Routes serving `fixtureHtml` at `url` with `editor`'s script, and the built files beside it. */
-export function harnessRoutes(url: string, fixtureHtml: string, editor: HarnessEditor): Record<string, HarnessRoute> {
+/** The built harness files, served at `origin` next to a fixture. */
+export function harnessFileRoutes(origin: string): Record<string, HarnessRoute> {
   const out = buildHarness();
-  const origin = new URL(url).origin;
-  const tag = `<script type="module" src="${BASE}${editor}.js"></script>`;
-  const html = fixtureHtml.includes('</body>') ? fixtureHtml.replace('</body>', `${tag}</body>`) : fixtureHtml + tag;
-  const routes: Record<string, HarnessRoute> = { [url]: { body: html, contentType: 'text/html; charset=utf-8' } };
+  const routes: Record<string, HarnessRoute> = {};
   for (const file of readdirSync(out)) {
     routes[`${origin}${BASE}${file}`] = { body: readFileSync(path.join(out, file)), contentType: 'text/javascript; charset=utf-8' };
   }
   return routes;
+}
+
+/** Routes serving `fixtureHtml` at `url` with `editor`'s script, and the built files beside it. */
+export function harnessRoutes(url: string, fixtureHtml: string, editor: HarnessEditor): Record<string, HarnessRoute> {
+  const origin = new URL(url).origin;
+  const tag = `<script type="module" src="${BASE}${editor}.js"></script>`;
+  const html = fixtureHtml.includes('</body>') ? fixtureHtml.replace('</body>', `${tag}</body>`) : fixtureHtml + tag;
+  return { [url]: { body: html, contentType: 'text/html; charset=utf-8' }, ...harnessFileRoutes(origin) };
 }

@@ -26,6 +26,7 @@ export default defineConfig({
         lexical: path.join(import.meta.dirname, 'lexical.ts'),
         draft: path.join(import.meta.dirname, 'draft.tsx'),
         textarea: path.join(import.meta.dirname, 'textarea.tsx'),
+        probe: path.join(import.meta.dirname, 'probe.ts'),
       },
       output: { entryFileNames: '[name].js', chunkFileNames: 'chunk-[hash].js', format: 'es' },
     },
