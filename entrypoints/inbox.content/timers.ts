@@ -555,6 +555,8 @@ export class TimerOverlays {
         }
         this.dropRowsIn(n);
       }
+      // A panel went: its rows may sit in shadow roots the removed subtree hid from view.
+      if (sum.removedOutsideLists) this.registry.prune((row) => !row.isConnected);
       for (const row of sum.dirtyRows) this.rereadRow(match.adapter, row, ctx);
       for (const el of sum.added) this.readAdded(match.adapter, el, ctx);
       // Every row went at once: a re-render or a redesign. Read the page again (health first).

@@ -23,6 +23,8 @@ export interface MutationSummary {
   removed: Node[];
   /** Something changed that may concern the open thread (or a thread appearing). */
   threadTouched: boolean;
+  /** Elements went from outside the known lists: rows may have gone inside them (shadow roots included). */
+  removedOutsideLists: boolean;
 }
 
 type Record_ = Pick<MutationRecord, 'type' | 'target' | 'addedNodes' | 'removedNodes'>;
@@ -52,7 +54,7 @@ function placeOf(node: Node, ctx: MutationContext): Place {
 }
 
 export function summarizeMutations(records: Iterable<Record_>, ctx: MutationContext): MutationSummary {
-  const out: MutationSummary = { dirtyRows: new Set(), added: [], removed: [], threadTouched: false };
+  const out: MutationSummary = { dirtyRows: new Set(), added: [], removed: [], threadTouched: false, removedOutsideLists: false };
   for (const rec of records) {
     const target = rec.target;
     if (rec.type === 'childList') {
@@ -79,7 +81,10 @@ export function summarizeMutations(records: Iterable<Record_>, ctx: MutationCont
       const n = rec.removedNodes[i]!;
       if (isBatonElement(n)) continue;
       out.removed.push(n);
-      if (!list && n.nodeType === 1) out.threadTouched = true;
+      if (!list && n.nodeType === 1) {
+        out.threadTouched = true;
+        out.removedOutsideLists = true;
+      }
     }
   }
   return out;

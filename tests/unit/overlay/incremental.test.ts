@@ -124,8 +124,9 @@ describe('readRowIsolated: the adapter reads one row without reading the list', 
     const copier = new InertCopier(document.implementation, 'https://inbox.test/');
     const { copy } = copier.copyWithAncestors(row);
     expect(copy.getRootNode()).toBeInstanceOf(ShadowRoot);
-    // The test adapter does not pierce shadow roots, so it cannot read it: the caller falls back.
-    expect(readRowIsolated(testAdapter, row, readCtx(), copier)).toBeNull();
+    const one = readRowIsolated(testAdapter, row, readCtx(), copier);
+    expect(one?.row).toBe(row);
+    expect(one?.key).toBe('x:c1');
   });
 
   it('returns null for an element the adapter does not read as a row', () => {

@@ -3,6 +3,7 @@
  * `ul.list`, each with `<time datetime>` and `data-last="in|out"`; the thread is `section.thread`
  * with `header` and `.msg[data-dir][data-at]` children.
  */
+import { queryAllDeep } from '@/lib/dom/query';
 import type {
   ConversationObservation,
   PlatformAdapter,
@@ -28,7 +29,8 @@ export const testAdapter: PlatformAdapter = {
   },
   required: (kind) => (kind === 'thread' ? ['list', 'header'] : ['list']),
   readConversations(root: ParentNode, ctx: ReadContext): ConversationObservation[] {
-    return Array.from(root.querySelectorAll('ul.list > li.conv')).map((row) => {
+    // Pierces open shadow roots, as the real adapters do (lib/dom/query).
+    return queryAllDeep(root, 'ul.list > li.conv').map((row) => {
       const at = parseAt(row.querySelector('time')?.getAttribute('datetime'));
       const inbound = row.getAttribute('data-last') === 'in';
       const id = row.getAttribute('data-id') ?? '';

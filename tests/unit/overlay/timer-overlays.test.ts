@@ -134,6 +134,23 @@ describe('TimerOverlays', () => {
     expect(sent.at(-1)).toMatchObject({ payload: { recognised: false, matched: { list: true, header: false } } });
   });
 
+  it('rows inside a shadow root go with their removed panel, and a new list layout is read afresh', async () => {
+    // The list lives in an open shadow root (as on X Chat).
+    const host = document.createElement('div');
+    const sr = host.attachShadow({ mode: 'open' });
+    const list = document.querySelector('main')!;
+    sr.append(list);
+    document.body.prepend(host);
+    await start();
+    expect(timers().length).toBe(1); // only the thread's: document.querySelectorAll does not pierce
+    expect(sr.querySelectorAll('baton-timer')).toHaveLength(3);
+    // The page swaps the whole panel for a light-DOM list (another layout of the same inbox).
+    host.replaceWith(...nodesOf(inboxHtml([{ id: 'c7', name: 'Eve', at: new Date(Date.now() - 60_000).toISOString(), last: 'in' }])));
+    await flush();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(timers().filter((t) => t.place === 'row').map((t) => t.key)).toEqual(['x:c7']);
+  });
+
   it('switching the platform off removes its timers; on again brings them back', async () => {
     await start();
     await writeSetting(settingItems.platforms, { ...DEFAULT_PLATFORM_TOGGLES, x: false });
