@@ -166,8 +166,13 @@ function measure(engine: Engine, replies: Reply[], intent: Map<string, string>, 
   for (const m of labelled) {
     const top = engine.top3(index, m.text);
     const good = top.filter((id) => m.expected.includes(intent.get(id)!)).length;
-    precision[m.language] += good / 3 / byLang[m.language].length;
-    hit[m.language] += (good > 0 ? 1 : 0) / byLang[m.language].length;
+    // Counts first, one division at the end: equal results compare equal.
+    precision[m.language] += good;
+    hit[m.language] += good > 0 ? 1 : 0;
+  }
+  for (const lang of ['en', 'ar'] as const) {
+    precision[lang] /= 3 * byLang[lang].length;
+    hit[lang] /= byLang[lang].length;
   }
 
   for (const q of latencyQueries.slice(0, 100)) engine.top3(index, q); // warm-up
