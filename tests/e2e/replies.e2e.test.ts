@@ -205,6 +205,45 @@ describe('canned replies in Chromium', () => {
     await page.close();
   });
 
+  it.each(composers.map((f) => ({ id: `${f.platform}/${f.name}`, f })))('inserts the first suggestion into the composer on $id', async ({ f }) => {
+    const { page } = await openFixture(s, f);
+    const state = await waitForPanel(page, (p) => p.count >= 1);
+    // The first that fits the surface (TikTok comments allow 150 characters: most replies do not fit).
+    const pick = state.ids.find((id) => !state.overLimit.includes(id));
+    if (!pick) {
+      await clickReply(page, state.ids[0]!);
+      await new Promise((r) => setTimeout(r, 500));
+      expect((await panelState(page))!.notice).toBe('');
+      await page.close();
+      return;
+    }
+    await clickReply(page, pick);
+    const preview = await page.evaluate(() => document.querySelector('baton-suggestions')!.shadowRoot!.querySelector('.preview')!.textContent!);
+    const after = await waitForPanel(page, (p) => p.notice !== '');
+    // Fixtures hold static copies of the platforms' composers; a static Draft.js copy has no editor
+    // behind it to take a paste, so there the panel must say it failed and leave the page alone.
+    const staticDraft = await page.evaluate(() => !!document.querySelector('.public-DraftEditor-content'));
+    const count = await page.evaluate((text) => {
+      const norm = (t: string) => t.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+      const fields: string[] = [];
+      const walk = (root: Document | ShadowRoot) => {
+        for (const el of Array.from(root.querySelectorAll<HTMLElement>('textarea, [contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"]')))
+          fields.push(el.localName === 'textarea' ? (el as HTMLTextAreaElement).value : el.innerText);
+        for (const el of Array.from(root.querySelectorAll('*'))) if (el.shadowRoot && !el.localName.startsWith('baton-')) walk(el.shadowRoot);
+      };
+      walk(document);
+      return norm(fields.join('\n')).split(norm(text)).length - 1;
+    }, preview);
+    if (after.notice === 'failed') {
+      expect(staticDraft).toBe(true);
+      expect(count).toBe(0);
+    } else {
+      expect(after.notice).toBe('inserted');
+      expect(count).toBe(1);
+    }
+    await page.close();
+  });
+
   describe.each(EDITORS.map((c) => ({ id: `${c.editor} (${c.fixture.platform}/${c.fixture.name})`, c })))('insertion into $id', ({ c }) => {
     const expected = `Hello from Acme on ${c.platformName}.\nSecond line here.\n\nThanks, Sam`;
 
