@@ -24,14 +24,17 @@ const hasScript = (f: Fixture) => /<script\b/i.test(readFileSync(f.htmlPath, 'ut
 
 /**
  * Per platform, two fixtures the page can move between without a reload: same origin, same
- * clock and zone, both with an open thread, different threads. The second must render without
- * its own scripts (it is swapped in as markup, the way a SPA renders a route).
+ * clock and zone, the second with an open thread other than the first's (the first may be a
+ * bare inbox). The second must render without its own scripts (it is swapped in as markup,
+ * the way a SPA renders a route). Pairs that start from an open thread come first.
  */
 function spaPairs(): { id: string; from: Fixture; to: Fixture }[] {
   const pairs: { id: string; from: Fixture; to: Fixture }[] = [];
   for (const platform of new Set(recognised.map((f) => f.platform))) {
-    const threads = recognised.filter((f) => f.platform === platform && f.expected.thread);
-    search: for (const from of threads) {
+    const mine = recognised.filter((f) => f.platform === platform);
+    const threads = mine.filter((f) => f.expected.thread);
+    const starts = [...threads, ...mine.filter((f) => !f.expected.thread && f.expected.pageKind !== 'comments')];
+    search: for (const from of starts) {
       for (const to of threads) {
         if (
           to !== from &&
@@ -40,7 +43,7 @@ function spaPairs(): { id: string; from: Fixture; to: Fixture }[] {
           to.expected.url !== from.expected.url &&
           to.expected.now === from.expected.now &&
           (to.expected.timeZone ?? 'UTC') === (from.expected.timeZone ?? 'UTC') &&
-          to.expected.thread!.key !== from.expected.thread!.key
+          to.expected.thread!.key !== from.expected.thread?.key
         ) {
           pairs.push({ id: `${platform}: ${from.name} → ${to.name}`, from, to });
           break search;
