@@ -90,7 +90,10 @@ export class PushQueue {
         return;
       }
       this.#waiting.set(caller.teamId, [pending]);
-      void this.#drain(caller.teamId);
+      // Start on the next turn of the event loop, not now: requests that have already arrived
+      // get parsed and join this group. (node:sqlite is synchronous, so a transaction started at
+      // once would run to its commit before the loop reads another request: a group of one.)
+      setImmediate(() => void this.#drain(caller.teamId));
     });
   }
 
@@ -112,6 +115,7 @@ export class PushQueue {
       } catch (err) {
         for (const p of group) p.reject(err);
       }
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
 }
