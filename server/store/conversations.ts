@@ -4,6 +4,8 @@
  * row update matches; every later write by a holder carries its epoch and matches only while
  * that epoch is still the newest, so a stale holder can never undo a newer claim.
  */
+import type { ExpressionBuilder, OnConflictDatabase, OnConflictTables } from 'kysely';
+import type { Schema } from '../db/schema.ts';
 import type { MutationArgs } from '../../lib/queue/mutations.ts';
 import { appendAudit } from './audit.ts';
 import { applied, rejected, type MutationContext, type Outcome } from './mutation-context.ts';
@@ -37,40 +39,62 @@ async function fencedFailure(ctx: MutationContext, key: string, epoch: number): 
   return rejected('not_holder', row.claim_holder ?? undefined);
 }
 
+/** The inbound time and status an observation leaves on a known conversation. */
+function observed(eb: ExpressionBuilder<OnConflictDatabase<Schema, 'conversations'>, OnConflictTables<'conversations'>>, awaitingReply: boolean) {
+  const last_inbound_at = eb
+    .case()
+    .when(
+      eb.and([
+        eb('excluded.last_inbound_at', 'is not', null),
+        eb.or([eb('conversations.last_inbound_at', 'is', null), eb('excluded.last_inbound_at', '>', eb.ref('conversations.last_inbound_at'))]),
+      ]),
+    )
+    .then(eb.ref('excluded.last_inbound_at'))
+    .else(eb.ref('conversations.last_inbound_at'))
+    .end();
+  const status = awaitingReply
+    ? eb.case().when('conversations.status', '=', 'snoozed').then('snoozed' as const).else('open' as const).end()
+    : eb.val('replied' as const);
+  return { last_inbound_at, status };
+}
+
+/**
+ * One upsert: a new conversation is inserted; a known one takes the newer inbound time and the
+ * status the page shows, and only a real change bumps its version (inboxes are observed
+ * constantly, and every bump is a row in every teammate's next pull).
+ */
 export async function observe(ctx: MutationContext, a: MutationArgs<'observe'>): Promise<Outcome> {
-  const row = await current(ctx, a.conversationKey);
-  if (!row) {
-    await ctx.tx
-      .insertInto('conversations')
-      .values({
-        team_id: ctx.teamId,
-        key: a.conversationKey,
-        platform: a.platform,
-        first_seen_at: ctx.now,
-        last_inbound_at: a.lastInboundAt,
-        status: a.awaitingReply ? 'open' : 'replied',
-        snoozed_until: null,
-        claim_holder: null,
-        claim_epoch: 0,
-        lease_until: null,
-        crisis_signal: null,
-        handoff_from: null,
-        handoff_note: null,
-        version: ctx.version,
-        deleted: 0,
-      })
-      .execute();
-    return applied;
-  }
-  const lastInboundAt = Math.max(row.last_inbound_at ?? 0, a.lastInboundAt ?? 0) || null;
-  const status = a.awaitingReply ? (row.status === 'snoozed' ? 'snoozed' : 'open') : 'replied';
-  // Inboxes are observed constantly: only a real change bumps the row (and every client's pull).
-  if (lastInboundAt === row.last_inbound_at && status === row.status) return applied;
   await ctx.tx
-    .updateTable('conversations')
-    .set({ last_inbound_at: lastInboundAt, status, version: ctx.version })
-    .where('team_id', '=', ctx.teamId)
-    .where('key', '=', a.conversationKey)
+    .insertInto('conversations')
+    .values({
+      team_id: ctx.teamId,
+      key: a.conversationKey,
+      platform: a.platform,
+      first_seen_at: ctx.now,
+      last_inbound_at: a.lastInboundAt,
+      status: a.awaitingReply ? 'open' : 'replied',
+      snoozed_until: null,
+      claim_holder: null,
+      claim_epoch: 0,
+      lease_until: null,
+      crisis_signal: null,
+      handoff_from: null,
+      handoff_note: null,
+      version: ctx.version,
+      deleted: 0,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['team_id', 'key'])
+        .doUpdateSet((eb) => ({ ...observed(eb, a.awaitingReply), version: ctx.version }))
+        .where((eb) => {
+          const next = observed(eb, a.awaitingReply);
+          return eb.or([
+            eb(next.last_inbound_at, 'is distinct from', eb.ref('conversations.last_inbound_at')),
+            eb(next.status, '!=', eb.ref('conversations.status')),
+          ]);
+        }),
+    )
     .execute();
   return applied;
 }

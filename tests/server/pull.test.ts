@@ -49,6 +49,24 @@ describe('pull', () => {
     expect(claimed).toMatchObject({ value: { claim: { holder: admin.memberId, epoch: 1 } } });
   });
 
+  it('observing again changes a conversation only when its time or status really changed', async () => {
+    const c = new TestClient(t.base, admin);
+    const seen = (at: number | null, awaitingReply: boolean) =>
+      ({ name: 'observe', args: { conversationKey: 'obs:1', platform: 'x', lastInboundAt: at, awaitingReply } }) as const;
+    const conv = (patch: PatchOp[]) => patch.flatMap((p) => (p.op === 'put' && p.kind === 'conversation' && p.value.key === 'obs:1' ? [p.value] : []));
+    await c.push(seen(1000, true));
+    const first = conv((await c.pull(null)).patch)[0]!;
+    expect(first).toMatchObject({ lastInboundAt: 1000, status: 'open' });
+    await c.push(seen(1000, true), seen(500, true), seen(null, true));
+    expect(conv((await c.pull()).patch)).toEqual([]);
+    await c.push(seen(2000, true));
+    expect(conv((await c.pull()).patch)).toEqual([{ ...first, lastInboundAt: 2000 }]);
+    await c.push(seen(2000, false));
+    expect(conv((await c.pull()).patch)[0]).toMatchObject({ lastInboundAt: 2000, status: 'replied', firstSeenAt: first.firstSeenAt });
+    await c.push({ name: 'snooze', args: { conversationKey: 'obs:1', epoch: null, minutes: 5 } }, seen(3000, true));
+    expect(conv((await c.pull()).patch)[0]).toMatchObject({ lastInboundAt: 3000, status: 'snoozed' });
+  });
+
   it('a future, malformed or foreign cursor resets', async () => {
     const c = new TestClient(t.base, admin);
     const { cursor } = await c.pull(null);
