@@ -6,7 +6,9 @@
  * Every number is printed beside a floor measured in the same run:
  *  - scan: the page's own querySelectorAll + textContent pass over the same rows;
  *  - tick and mutations: the same page served where Baton does not run (its own cost).
- * Targets come from issue 2 and research/performance.md.
+ * Targets come from issue 2 and research/performance.md. `BATON_BENCH_PROFILE=1` adds a CPU
+ * profile of the extension's functions under mutations; `BATON_BENCH_ONLY=scan|tick|mutations`,
+ * `BATON_BENCH_REPEATS`, `BATON_BENCH_WINDOW_MS`, `BATON_BENCH_FIXTURE=platform/name` narrow a run.
  */
 import type { Page } from 'puppeteer';
 import {
@@ -265,9 +267,43 @@ async function tickBench(session: ChromiumSession, src: Source, rows: number): P
   target('no long animation frame caused by Baton while ticking', loafs === 0 && excess <= 0, `${loafs} naming the extension's scripts, ${excess} more > 50 ms frames than the page alone (max ${f1(Math.max(...withB.map((w) => w.maxLoaf)))} ms; script sources named: ${sources})`);
 }
 
+/**
+ * Where the extension's main-thread time goes (`BATON_BENCH_PROFILE=1`): a CPU profile of the
+ * page's renderer, inclusive time per extension function, per second. Sampling costs a little
+ * time of its own, so it runs in a separate window after the measured ones.
+ */
+async function profileExtension(page: Page, ms: number): Promise<string[]> {
+  const cdp = await page.createCDPSession();
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+  await cdp.send('Profiler.start');
+  await sleep(ms);
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.detach();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const inclusive = new Map<string, number>();
+  const deltas = profile.timeDeltas ?? [];
+  (profile.samples ?? []).forEach((id, i) => {
+    const seen = new Set<string>();
+    for (let x: number | undefined = id; x !== undefined; x = parent.get(x)) {
+      const f = byId.get(x)!.callFrame;
+      if (!/^(chrome|moz)-extension:/.test(f.url)) continue;
+      const k = `${f.functionName || '(anonymous)'} (${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1})`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      inclusive.set(k, (inclusive.get(k) ?? 0) + (deltas[i] ?? 0) / 1000);
+    }
+  });
+  const top = [...inclusive.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12);
+  return [`  extension functions by inclusive time (CPU profile, ${ms / 1000} s, with Baton):`, ...top.map(([k, v]) => `    ${f1(v / (ms / 1000))} ms/s  ${k}`)];
+}
+
 async function mutationBench(session: ChromiumSession, src: Source, rows: number, perSecond: number): Promise<void> {
   const withB: (Window & { achieved: number; pageMsPerS: number })[] = [];
   const without: (Window & { achieved: number; pageMsPerS: number })[] = [];
+  let profile: string[] = [];
   for (let r = 0; r < REPEATS; r++) {
     for (const baton of [true, false]) {
       const l = await open(session, src, rows, baton);
@@ -276,6 +312,11 @@ async function mutationBench(session: ChromiumSession, src: Source, rows: number
       const w = await measure(l, WINDOW_MS);
       const sim = await l.page.evaluate(() => (window as unknown as Bench).__bench.stopMutations());
       (baton ? withB : without).push({ ...w, achieved: sim.changes / sim.seconds, pageMsPerS: sim.ownMs / sim.seconds });
+      if (baton && r === 0 && process.env.BATON_BENCH_PROFILE === '1') {
+        await l.page.evaluate((n) => (window as unknown as Bench).__bench.startMutations(n), perSecond);
+        profile = await profileExtension(l.page, 4000);
+        await l.page.evaluate(() => (window as unknown as Bench).__bench.stopMutations());
+      }
       await l.page.close();
     }
   }
@@ -296,6 +337,7 @@ async function mutationBench(session: ChromiumSession, src: Source, rows: number
   const spread = (ws: Window[]) => (ws.length > 1 ? Math.max(...ws.map((w) => w.busyMsPerS)) - Math.min(...ws.map((w) => w.busyMsPerS)) : 0);
   const noise = Math.max(spread(without), spread(withB));
   console.log(`  (renderer busy spread between runs of the same page: ${f1(spread(without))} ms/s without Baton, ${f1(spread(withB))} ms/s with)`);
+  for (const line of profile) console.log(line);
   target(
     `${perSecond} changes/s on ${rows} rows: Baton's main-thread work < 10 ms/s`,
     own < 10 && delta < 10 + noise,
