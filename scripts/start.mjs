@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/* global process, console, setTimeout */
+/* global process, console, setTimeout, fetch */
 // `npm start`: Baton's main job on this machine. Builds both browser targets, starts the
 // services the extension talks to, and opens Chromium with Baton on the demo inbox of every
 // platform (the fixtures served at the platforms' real URLs, so the production manifest runs).
@@ -9,7 +9,7 @@
 //   npm start                 build, then run
 //   npm start -- --no-build   reuse the build in $BATON_OUT_DIR (default .output)
 //   npm start -- --headless   force headless even with a display
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -42,7 +42,43 @@ function build() {
  * `{ name, url, stop() }`. The team server (issue 4) registers here.
  * @type {Array<() => Promise<{ name: string, url: string, stop: () => Promise<void> }>>}
  */
-const services = [];
+const services = [startTeamServer];
+
+/**
+ * The team server on its embedded SQLite default, data in .data/server. A first run creates a
+ * demo team and prints its first admin's invite (the server's own CLI, as a team would run it).
+ */
+async function startTeamServer() {
+  const port = Number(process.env.BATON_SERVER_PORT ?? 8787);
+  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: path.join(repoRoot, '.data', 'server') };
+  delete env.DATABASE_URL; // the main job runs the zero-setup default
+  const members = spawnSync('node', ['server/start.ts', 'members'], { cwd: repoRoot, env, encoding: 'utf8' });
+  if (members.status !== 0) {
+    const init = spawnSync('node', ['server/start.ts', 'init', '--name', 'Baton demo team'], { cwd: repoRoot, env, encoding: 'utf8' });
+    if (init.status !== 0) throw new Error(`team server init failed: ${init.stderr || init.stdout}`);
+    console.log(init.stdout.trim());
+  }
+  const child = spawn('node', ['server/start.ts'], { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`team server exited (${child.exitCode}); is port ${port} free? (BATON_SERVER_PORT)`);
+    const ready = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
+    if (ready) break;
+    if (Date.now() > deadline) throw new Error('team server did not become ready in 15 s');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    name: 'team server (SQLite, .data/server)',
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
 
 async function startServices() {
   const running = [];
