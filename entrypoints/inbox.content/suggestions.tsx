@@ -35,6 +35,8 @@ const CHECK_MS = 400;
  * finding it may walk every shadow root, and mutations inside shadow roots are not observed.
  */
 const IDLE_CHECK_MS = 2_000;
+/** After an in-page navigation, wait this long before looking at the new thread. */
+const ROUTE_SETTLE_MS = 1_500;
 /** Re-read the thread (the customer may have written again) at most this often. */
 const THREAD_READ_MS = 2_000;
 const TOP = 3;
@@ -94,6 +96,8 @@ export class SuggestionsOverlay {
   private dirty = true;
   private checkedAt = 0;
   private checkedUrl = '';
+  private routeUrl = '';
+  private routeSettlesAt = 0;
 
   private profile: ReplyProfile = settingItems.replyProfile.fallback;
   private crisis = false;
@@ -206,6 +210,13 @@ export class SuggestionsOverlay {
   /** Check now if the page changed (or the composer went), else only now and then. */
   private tick(): void {
     const now = Date.now();
+    // After SPA navigation the new thread renders over several frames: wait for the route to
+    // settle rather than rank a half-rendered thread (and compete with the timers' re-read).
+    if (location.href !== this.routeUrl) {
+      if (this.routeUrl !== '') this.routeSettlesAt = now + ROUTE_SETTLE_MS;
+      this.routeUrl = location.href;
+    }
+    if (now < this.routeSettlesAt) return;
     const changed = this.dirty || location.href !== this.checkedUrl || (this.composer !== null && !this.composer.isConnected);
     if (changed || now - this.checkedAt >= IDLE_CHECK_MS) this.check();
     else if (this.composer) this.position(); // the composer may have moved (layout, resize)
