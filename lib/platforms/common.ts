@@ -3,7 +3,7 @@
  * (machine-readable first, then labels, then visible text), "You:" / "You sent" markers in the
  * six shipped UI languages, and the waiting-since rule of DESIGN §3. Pure DOM, no browser API.
  */
-import { queryAllDeep } from '../dom/query';
+import { queryAllDeep, shadowRootsIn } from '../dom/query';
 import { parseMachineTime, parseTimestamp } from '../time';
 import { addDays, civilDateOf, startOfCivilDay, wallTimeOf, zonedToInstant } from '../time/zoned';
 import type {
@@ -474,12 +474,34 @@ export function preferThread(
  * §0.6 — a composer Baton must leave alone is reported as absent).
  */
 export function usableComposer(root: ParentNode, specs: readonly SelectorSpec[]): HTMLElement | null {
+  // Same order as a deep query per spec (light-DOM matches first, then shadow roots), but the
+  // page is walked for shadow roots at most once per call, and not at all when a light-DOM
+  // match is usable: the suggestions panel asks this on page changes, and walking a
+  // 100k-element inbox once per spec cost more than all of the timers' work.
+  let shadows: ShadowRoot[] | null = null;
   for (const spec of specs) {
-    for (const el of queryAllDeep(root, spec.css)) {
-      if (isUsable(el)) return el as HTMLElement;
+    const usable = firstUsable(selectAllSafe(root, spec.css));
+    if (usable) return usable;
+    shadows ??= shadowRootsIn(root);
+    for (const sr of shadows) {
+      const inShadow = firstUsable(selectAllSafe(sr, spec.css));
+      if (inShadow) return inShadow;
     }
   }
   return null;
+}
+
+function firstUsable(els: ArrayLike<Element>): HTMLElement | null {
+  for (let i = 0; i < els.length; i++) if (isUsable(els[i]!)) return els[i] as HTMLElement;
+  return null;
+}
+
+function selectAllSafe(scope: ParentNode, css: string): ArrayLike<Element> {
+  try {
+    return scope.querySelectorAll(css);
+  } catch {
+    return []; // an invalid selector matches nothing, as in queryAllDeep
+  }
 }
 
 /**
