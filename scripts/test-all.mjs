@@ -54,7 +54,8 @@ if (existsSync(path.join(root, 'vitest.server.config.ts'))) {
 run('build', 'npm', ['run', 'build']);
 run('zip', 'npm', ['run', 'zip']);
 run('web-ext lint', 'npm', ['run', 'lint:firefox']);
-if (hasFiles(path.join(root, 'tests', 'e2e'), /\.e2e\.test\.ts$/)) vitest('e2e', 'vitest.e2e.config.ts');
+// The build step above already made both targets (in BATON_OUT_DIR or .output): E2E reuses them.
+if (hasFiles(path.join(root, 'tests', 'e2e'), /\.e2e\.test\.ts$/)) vitest('e2e', 'vitest.e2e.config.ts', [], { BATON_E2E_SKIP_BUILD: '1' });
 
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
