@@ -30,7 +30,16 @@ interface Model {
   drawn: string;
   /** The last engine answer; between redraws the state comes from its fixed instants. */
   snap: SlaSnapshot | null;
+  /** When `snap` was computed (ms). */
+  snapAt: number;
 }
+
+/**
+ * A snapshot this fresh is reused instead of asking the engine again (a new row is drawn
+ * offscreen when mounted and again when it scrolls into view a frame later): its remaining
+ * time is at most this stale, below what the badge shows.
+ */
+const SNAP_REUSE_MS = 1000;
 
 export class TimerClock<H> {
   private readonly models = new Map<H, Model>();
@@ -52,7 +61,7 @@ export class TimerClock<H> {
   set(host: H, conv: ConversationState, platform: PlatformId, now: number): void {
     const prev = this.models.get(host);
     if (prev && prev.platform === platform && sameConversation(prev.conv, conv)) return;
-    const model: Model = { conv, platform, visible: prev?.visible ?? false, nextCheck: Infinity, drawn: '', snap: null };
+    const model: Model = { conv, platform, visible: prev?.visible ?? false, nextCheck: Infinity, drawn: '', snap: null, snapAt: 0 };
     this.models.set(host, model);
     this.draw(host, model, now, true);
   }
@@ -101,12 +110,15 @@ export class TimerClock<H> {
       if (key === m.drawn) return;
     }
     let snap: SlaSnapshot | null = null;
-    if (since) {
+    if (since && !force && m.snap && now >= m.snapAt && now - m.snapAt < SNAP_REUSE_MS && now < m.nextCheck) {
+      snap = m.snap; // same policy and conversation, no state change due: the engine would agree
+    } else if (since) {
       try {
         snap = this.deps.sla(since, m.platform, this.deps.policy(), new Date(now));
       } catch {
         snap = null; // an impossible policy or date: show "unknown", never a wrong number
       }
+      m.snapAt = now;
     }
     m.snap = snap;
     m.nextCheck = snap?.nextChangeAt ? snap.nextChangeAt.getTime() : Infinity;

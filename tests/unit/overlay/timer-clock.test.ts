@@ -127,6 +127,36 @@ describe('TimerClock: one shared ticker, visible badges only', () => {
     expect(calls).toBe(before + 1);
   });
 
+  it('a badge mounted offscreen and shown a frame later asks the engine once; later, or after a state change, again', () => {
+    let calls = 0;
+    const draws: TimerView[] = [];
+    const clock = new TimerClock<string>({
+      render: (_h, view) => draws.push(view),
+      renderContract: () => {},
+      policy: () => DEFAULT_SLA_POLICY,
+      translator: () => createTranslator('en'),
+      sla: (...args) => {
+        calls++;
+        return fakeSla(...args);
+      },
+    });
+    clock.set('a', conv(T0), 'x', T0 + H);
+    expect(calls).toBe(1);
+    clock.setVisible('a', true, T0 + H + 16);
+    expect(calls).toBe(1);
+    expect(draws.at(-1)!.text).toBe('1h 00m');
+    clock.setVisible('a', false, T0 + H + 20);
+    clock.setVisible('a', true, T0 + H + 65_000);
+    expect(calls).toBe(2); // a stale snapshot is not reused
+    expect(draws.at(-1)!.text).toBe('1h 01m');
+    // Just before the warn instant the snapshot says ok; a second later the engine is asked again.
+    clock.set('b', conv(T0), 'x', T0 + 18 * H - 500);
+    const beforeWarn = calls;
+    clock.setVisible('b', true, T0 + 18 * H + 100);
+    expect(calls).toBe(beforeWarn + 1);
+    expect(draws.at(-1)!.state).toBe('warn');
+  });
+
   it('the real engine drives the clock: states follow the default 24 h target with warn at 75 %', () => {
     const states: string[] = [];
     const clock = new TimerClock<string>({
