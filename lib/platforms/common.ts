@@ -4,7 +4,7 @@
  * six shipped UI languages, and the waiting-since rule of DESIGN §3. Pure DOM, no browser API.
  */
 import { queryAllDeep, shadowRootsIn } from '../dom/query';
-import { parseMachineTime, parseTimestamp } from '../time';
+import { parseMachineTime, parseTimestamp, parseTimestampDetailed, type ParsedTimestamp } from '../time';
 import { addDays, civilDateOf, startOfCivilDay, wallTimeOf, zonedToInstant } from '../time/zoned';
 import type {
   ConversationObservation,
@@ -225,20 +225,58 @@ export function machineTimeOn(el: Element): Date | null {
 export function parseVisibleTime(text: string, ctx: ReadContext): Date | null {
   const t = text.replace(/\s+/g, ' ').trim();
   if (!t || t.length > 80) return null;
-  // A scan pass reads the same few strings ("2h", "1d", "Yesterday") on hundreds of rows.
-  const cacheKey = `${ctx.locale}\u0000${ctx.timeZone}\u0000${ctx.now.getTime()}\u0000${t}`;
-  const cached = parseCache.get(cacheKey);
-  if (cached !== undefined) return cached === null ? null : new Date(cached);
-  const whole = attempt(() => parseTimestamp(t, { locale: ctx.locale, now: ctx.now, timeZone: ctx.timeZone }), null);
-  const at = whole ?? parseDayAndClock(t, ctx);
+  // Rows re-read on page changes carry the same few strings ("2h", "1d", "Yesterday"), and
+  // every batch reads at a new `now`: remember answers per minute of `now` (see ParseMemo).
+  const nowMs = ctx.now.getTime();
+  const minute = Math.floor(nowMs / 60_000);
+  const key = `${ctx.locale}\u0000${ctx.timeZone}\u0000${t}`;
+  const memo = parseCache.get(key);
+  if (memo && memo.minute === minute && (memo.reuse || memo.now === nowMs)) {
+    if (memo.at === null) return null;
+    return new Date(memo.moves ? memo.at + (nowMs - memo.now) : memo.at);
+  }
+  const opts = { locale: ctx.locale, now: ctx.now, timeZone: ctx.timeZone };
+  const whole = attempt(() => parseTimestampDetailed(t, opts), null);
+  const at = whole?.at ?? parseDayAndClock(t, ctx);
   if (parseCache.size >= PARSE_CACHE_MAX) parseCache.clear();
-  parseCache.set(cacheKey, at ? at.getTime() : null);
+  parseCache.set(key, {
+    minute,
+    now: nowMs,
+    at: at ? at.getTime() : null,
+    moves: whole?.kind === 'relative',
+    reuse: reusable(t, whole, at),
+  });
   return at;
 }
 
-/** Parsed instants (ms) by locale, zone, now and text; cleared wholesale when full. */
-const parseCache = new Map<string, number | null>();
+/**
+ * One remembered parse. Within the (UTC) minute of `now` it was made in, an answer is reused
+ * when that is exact: nothing parsed; a relative time, which moves with `now` (`moves`: zone
+ * offsets change only on whole minutes, so "2h" or "1d" at now + 20 s is the old answer + 20 s);
+ * or an absolute time of minute precision or coarser, whose day and future check (whole
+ * minutes plus whole-minute tolerance) cannot change within that minute. Times with seconds
+ * (parsed or refused as future) are reused only for the same instant.
+ */
+interface ParseMemo {
+  minute: number;
+  now: number;
+  at: number | null;
+  moves: boolean;
+  reuse: boolean;
+}
+
+const parseCache = new Map<string, ParseMemo>();
 const PARSE_CACHE_MAX = 2000;
+
+function reusable(text: string, whole: ParsedTimestamp | null, at: Date | null): boolean {
+  // Text with seconds may be unparsed only as "in the future" at this instant.
+  if (!at) return !SECONDS_IN_TEXT.test(text);
+  if (!whole) return true; // a day and a clock put together: minute precision
+  return whole.kind === 'relative' || whole.precision !== 'second';
+}
+
+/** "16:40:10", "T16:40:10": a time of day with seconds. */
+const SECONDS_IN_TEXT = /[\d\u0660-\u0669][:.][\d\u0660-\u0669]{2}[:.][\d\u0660-\u0669]{2}/u;
 
 /**
  * "Today 9:41", "Yesterday 16:02", "Tue 08:15": when the parser does not take the pair whole, read

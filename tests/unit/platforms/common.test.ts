@@ -6,12 +6,14 @@ import {
   nameKey,
   ownPreview,
   parseLabelTime,
+  parseVisibleTime,
   preferThread,
   readSeparator,
   summarise,
   usableComposer,
 } from '../../../lib/platforms/common';
 import type { ConversationObservation, MessageObservation, ReadContext, ThreadObservation } from '../../../lib/platforms/types';
+import { parseTimestamp } from '../../../lib/time';
 import { iso } from './fixture-loader';
 
 const NOW = new Date('2026-11-20T12:00:00.000Z');
@@ -189,5 +191,44 @@ describe('editorKindOf', () => {
     });
     expect(editorKindOf(plain, 'lexical')).toBe('lexical');
     expect(editorKindOf(plain, 'textarea')).toBe('contenteditable');
+  });
+});
+
+describe('parseVisibleTime remembers answers within a minute only where that is exact', () => {
+  // Instants in order: seconds apart within minutes, across minute boundaries, across a day
+  // boundary, and around the US spring-forward change (2026-03-08 07:00Z in New York).
+  const instants = (start: string) => {
+    const t0 = Date.parse(start);
+    return [0, 1, 17, 59_999, 60_000, 60_001, 119_500, 125_000, 3_599_000, 3_600_000, 3_661_000].map((d) => new Date(t0 + d));
+  };
+  const texts = ['2h', '1d', '3 days ago', 'now', '45s', '12m', 'Yesterday', 'Tue', 'Mar 7', '1:58 AM', '3:01 AM', '23:59', '0:00', '23:59:30', '00:00:40', 'Alice', '1w'];
+  const cases: [string, string, string][] = [
+    ['en', 'America/New_York', '2026-03-08T06:58:30.250Z'],
+    ['en', 'UTC', '2026-11-20T23:58:10.000Z'],
+    ['es', 'Europe/Madrid', '2026-10-25T00:59:00.500Z'],
+    ['ar', 'Asia/Riyadh', '2026-11-20T20:59:59.999Z'],
+  ];
+  test.each(cases)('%s in %s from %s: same answers as parsing afresh', (locale, timeZone, start) => {
+    for (const now of instants(start)) {
+      for (const text of texts) {
+        const fresh = parseTimestamp(text, { locale, now, timeZone });
+        const got = parseVisibleTime(text, ctx(locale, timeZone, now));
+        if (fresh) expect(got?.toISOString(), `${text} at ${now.toISOString()}`).toBe(fresh.toISOString());
+      }
+    }
+  });
+
+  test('a relative time moves with now inside the minute; a clock time does not', () => {
+    const c = (ms: number) => ctx('en', 'UTC', new Date(NOW.getTime() + ms));
+    expect(parseVisibleTime('2h', c(1_000))?.toISOString()).toBe('2026-11-20T10:00:01.000Z');
+    expect(parseVisibleTime('2h', c(21_000))?.toISOString()).toBe('2026-11-20T10:00:21.000Z');
+    expect(parseVisibleTime('9:41 AM', c(1_000))?.toISOString()).toBe('2026-11-20T09:41:00.000Z');
+    expect(parseVisibleTime('9:41 AM', c(21_000))?.toISOString()).toBe('2026-11-20T09:41:00.000Z');
+  });
+
+  test('a time with seconds just past the future tolerance parses as soon as it is within it', () => {
+    // Tolerance is 5 minutes: 12:05:30 is refused at 12:00:10 and taken at 12:00:40.
+    expect(parseVisibleTime('12:05:30', ctx('en', 'UTC', new Date('2026-11-20T12:00:10Z')))).toBeNull();
+    expect(parseVisibleTime('12:05:30', ctx('en', 'UTC', new Date('2026-11-20T12:00:40Z')))?.toISOString()).toBe('2026-11-20T12:05:30.000Z');
   });
 });
