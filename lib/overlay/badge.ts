@@ -5,7 +5,7 @@
  * changes one text node and a few attributes. Text is only ever set through textContent and
  * attributes, never parsed as HTML.
  */
-import { BADGE_CSS } from './badge-css';
+import { BADGE_STYLE, DOT_STYLE, HOST_STYLE, STATE_COLORS, type Declarations } from './badge-css';
 
 export const TIMER_TAG = 'baton-timer';
 
@@ -54,48 +54,13 @@ export interface BadgeLanguage {
   lang: string;
 }
 
-/**
- * One constructed stylesheet shared by every badge of a document: no per-badge parse. Null
- * where it cannot be adopted (then each badge carries a <style>).
- */
-const sheets = new WeakMap<Document, CSSStyleSheet | null>();
-
-function sharedSheet(doc: Document): CSSStyleSheet | null {
-  if (sheets.has(doc)) return sheets.get(doc) ?? null;
-  let sheet: CSSStyleSheet | null = null;
-  try {
-    const Sheet = doc.defaultView?.CSSStyleSheet;
-    if (Sheet) {
-      sheet = new Sheet();
-      sheet.replaceSync(BADGE_CSS);
-    }
-  } catch {
-    sheet = null;
-  }
-  sheets.set(doc, sheet);
-  return sheet;
-}
-
-function adopt(shadow: ShadowRoot, sheet: CSSStyleSheet | null): boolean {
-  if (!sheet) return false;
-  try {
-    shadow.adoptedStyleSheets = [sheet];
-    return shadow.adoptedStyleSheets.length === 1;
-  } catch {
-    // e.g. a content-script sandbox whose sheet the page's shadow root will not take.
-    return false;
-  }
-}
-
-function template(doc: Document, language: BadgeLanguage | undefined, withStyle: boolean): DocumentFragment {
-  const key = `${language ? `${language.lang}|${language.dir}` : ''}|${withStyle}`;
+function template(doc: Document, language: BadgeLanguage | undefined): DocumentFragment {
+  const key = language ? `${language.lang}|${language.dir}` : '';
   let perDoc = templates.get(doc);
   if (!perDoc) templates.set(doc, (perDoc = new Map()));
   let t = perDoc.get(key);
   if (t) return t;
   t = doc.createDocumentFragment();
-  const style = doc.createElement('style');
-  style.textContent = BADGE_CSS;
   const badge = doc.createElement('span');
   badge.className = 'badge';
   badge.setAttribute('role', 'timer');
@@ -111,10 +76,20 @@ function template(doc: Document, language: BadgeLanguage | undefined, withStyle:
   label.setAttribute('aria-hidden', 'true');
   label.append(doc.createTextNode(''));
   badge.append(dot, label);
-  if (withStyle) t.append(style);
   t.append(badge);
   perDoc.set(key, t);
   return t;
+}
+
+/** Inline declarations through the CSSOM (never a style attribute: page CSP may forbid those). */
+function applyStyle(el: HTMLElement, decls: Declarations, priority = ''): void {
+  for (const [name, value] of Object.entries(decls)) el.style.setProperty(name, value, priority);
+}
+
+function applyState(badge: HTMLElement, state: TimerState): void {
+  const c = STATE_COLORS[state] ?? STATE_COLORS.unknown;
+  badge.style.setProperty('color', c.color);
+  badge.style.setProperty('background', c.background);
 }
 
 /** Create an empty badge host. `owner` marks which content-script instance placed it. */
@@ -122,11 +97,15 @@ export function createTimerHost(doc: Document, place: TimerPlace, owner: string,
   const host = doc.createElement(TIMER_TAG);
   host.setAttribute('data-baton-place', place);
   host.setAttribute('data-baton-owner', owner);
+  applyStyle(host, HOST_STYLE, 'important');
   const shadow = host.attachShadow({ mode: 'open' });
-  const adopted = adopt(shadow, sharedSheet(doc));
-  shadow.append(template(doc, language, !adopted).cloneNode(true));
+  shadow.append(template(doc, language).cloneNode(true));
   const badge = shadow.lastElementChild as HTMLElement;
+  const dot = badge.firstElementChild as HTMLElement;
   const text = badge.lastElementChild!.firstChild as Text;
+  applyStyle(badge, BADGE_STYLE);
+  applyState(badge, 'ok');
+  applyStyle(dot, DOT_STYLE);
   for (const type of ISOLATED_EVENTS) host.addEventListener(type, stop);
   parts.set(host, { badge, text });
   return host;
@@ -149,7 +128,10 @@ export function renderTimer(host: Element, view: TimerView): void {
   renderContract(host, view);
   const p = parts.get(host);
   if (!p) return;
-  setAttr(p.badge, 'data-state', view.state);
+  if (p.badge.getAttribute('data-state') !== view.state) {
+    p.badge.setAttribute('data-state', view.state);
+    applyState(p.badge, view.state);
+  }
   setAttr(p.badge, 'aria-label', view.label);
   setAttr(p.badge, 'title', view.label);
   setAttr(p.badge, 'dir', view.dir);

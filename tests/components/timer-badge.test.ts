@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '@/lib/i18n';
 import { createTimerHost, renderTimer } from '@/lib/overlay/badge';
-import { BADGE_CSS } from '@/lib/overlay/badge-css';
+import { BADGE_STYLE, DOT_STYLE, HOST_STYLE, STATE_COLORS } from '@/lib/overlay/badge-css';
 import { timerView, type SlaSnapshot } from '@/lib/overlay/view';
 import { formatDuration } from '@/lib/time/sla';
 
@@ -122,13 +122,32 @@ describe('timer badge', () => {
     expect(host.isConnected).toBe(true);
   });
 
-  it('is styled in its shadow root, in pixel sizes only (sites change the root font size)', () => {
+  it('is styled inline (no stylesheet per shadow root), in pixel sizes only (sites change the root font size)', () => {
     const { host } = mount(timerView({ conv: conv(), sla: snap('ok', 21), now, translator: en }));
     const sr = host.shadowRoot!;
-    const styled = sr.adoptedStyleSheets.length === 1 || sr.querySelector('style')?.textContent === BADGE_CSS;
-    expect(styled).toBe(true);
-    expect(BADGE_CSS).toMatch(/font: 600 12px/);
-    expect(BADGE_CSS).not.toMatch(/\d(rem|em)\b/);
+    expect(sr.adoptedStyleSheets).toHaveLength(0);
+    expect(sr.querySelector('style')).toBeNull();
+    expect(host.style.getPropertyValue('display')).toBe('inline-block');
+    expect(host.style.getPropertyPriority('display')).toBe('important');
+    const badge = sr.querySelector<HTMLElement>('.badge')!;
+    expect(badge.style.getPropertyValue('height')).toBe('18px');
+    expect(badge.style.getPropertyValue('font')).toMatch(/600 12px/);
+    expect(sr.querySelector<HTMLElement>('.dot')!.style.getPropertyValue('width')).toBe('6px');
+    for (const decls of [HOST_STYLE, BADGE_STYLE, DOT_STYLE]) for (const v of Object.values(decls)) expect(v).not.toMatch(/\d(rem|em)\b/);
+  });
+
+  it('takes the colours of its state, and changes them with it', () => {
+    const { host } = mount(timerView({ conv: conv(), sla: snap('ok', 21), now, translator: en }));
+    const badge = host.shadowRoot!.querySelector<HTMLElement>('.badge')!;
+    const bg = (hex: string) => {
+      const probe = document.createElement('span');
+      probe.style.setProperty('background', hex);
+      return probe.style.getPropertyValue('background');
+    };
+    expect(badge.style.getPropertyValue('background')).toBe(bg(STATE_COLORS.ok.background));
+    renderTimer(host, timerView({ conv: conv(), sla: snap('breach', -1), now, translator: en }));
+    expect(badge.getAttribute('data-state')).toBe('breach');
+    expect(badge.style.getPropertyValue('background')).toBe(bg(STATE_COLORS.breach.background));
   });
 });
 
