@@ -50,3 +50,11 @@ export const STATE_COLORS: Readonly<Record<TimerState, { color: string; backgrou
   breach: { color: '#ffffff', background: '#b91c1c' },
   unknown: { color: '#374151', background: '#e5e7eb' },
 };
+
+/** Declarations as one CSSOM cssText (one call per element instead of one per property). */
+export function cssText(decls: Declarations, important = false): string {
+  const bang = important ? ' !important' : '';
+  return Object.entries(decls)
+    .map(([name, value]) => `${name}: ${value}${bang};`)
+    .join(' ');
+}

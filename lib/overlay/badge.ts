@@ -5,7 +5,7 @@
  * changes one text node and a few attributes. Text is only ever set through textContent and
  * attributes, never parsed as HTML.
  */
-import { BADGE_STYLE, DOT_STYLE, HOST_STYLE, STATE_COLORS, type Declarations } from './badge-css';
+import { BADGE_STYLE, cssText, DOT_STYLE, HOST_STYLE, STATE_COLORS } from './badge-css';
 
 export const TIMER_TAG = 'baton-timer';
 
@@ -64,6 +64,7 @@ function template(doc: Document, language: BadgeLanguage | undefined): DocumentF
   const badge = doc.createElement('span');
   badge.className = 'badge';
   badge.setAttribute('role', 'timer');
+  badge.setAttribute('data-state', 'ok'); // the colours it starts with
   if (language) {
     badge.setAttribute('dir', language.dir);
     badge.setAttribute('lang', language.lang);
@@ -81,10 +82,13 @@ function template(doc: Document, language: BadgeLanguage | undefined): DocumentF
   return t;
 }
 
-/** Inline declarations through the CSSOM (never a style attribute: page CSP may forbid those). */
-function applyStyle(el: HTMLElement, decls: Declarations, priority = ''): void {
-  for (const [name, value] of Object.entries(decls)) el.style.setProperty(name, value, priority);
-}
+/**
+ * Inline declarations go through the CSSOM (`style.cssText`), never a style attribute, which a
+ * page CSP without unsafe-inline would block. A new badge starts in the `ok` state.
+ */
+const HOST_CSS = cssText(HOST_STYLE, true);
+const BADGE_CSS = `${cssText(BADGE_STYLE)} ${cssText(STATE_COLORS.ok)}`;
+const DOT_CSS = cssText(DOT_STYLE);
 
 function applyState(badge: HTMLElement, state: TimerState): void {
   const c = STATE_COLORS[state] ?? STATE_COLORS.unknown;
@@ -97,15 +101,14 @@ export function createTimerHost(doc: Document, place: TimerPlace, owner: string,
   const host = doc.createElement(TIMER_TAG);
   host.setAttribute('data-baton-place', place);
   host.setAttribute('data-baton-owner', owner);
-  applyStyle(host, HOST_STYLE, 'important');
+  host.style.cssText = HOST_CSS;
   const shadow = host.attachShadow({ mode: 'open' });
   shadow.append(template(doc, language).cloneNode(true));
   const badge = shadow.lastElementChild as HTMLElement;
   const dot = badge.firstElementChild as HTMLElement;
   const text = badge.lastElementChild!.firstChild as Text;
-  applyStyle(badge, BADGE_STYLE);
-  applyState(badge, 'ok');
-  applyStyle(dot, DOT_STYLE);
+  badge.style.cssText = BADGE_CSS;
+  dot.style.cssText = DOT_CSS;
   for (const type of ISOLATED_EVENTS) host.addEventListener(type, stop);
   parts.set(host, { badge, text });
   return host;
