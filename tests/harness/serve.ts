@@ -22,7 +22,9 @@ export function buildHarness(): string {
   if (!(process.env.BATON_HARNESS_OUT && existsSync(path.join(out, 'probe.js')))) {
     const r = spawnSync('npx', ['vite', 'build', '-c', 'tests/harness/vite.config.ts'], {
       cwd: repoRoot,
-      env: { ...process.env, BATON_HARNESS_OUT: out },
+      // Vitest runs with NODE_ENV=test, which would make the React plugin emit the dev JSX
+      // runtime while the bundle's React is the production one (jsxDEV is not a function).
+      env: { ...process.env, BATON_HARNESS_OUT: out, NODE_ENV: 'production' },
       encoding: 'utf8',
     });
     if (r.status !== 0) throw new Error(`harness build failed:\n${r.stdout}\n${r.stderr}`);
