@@ -35,6 +35,10 @@ const CHECK_MS = 400;
  * finding it may walk every shadow root, and mutations inside shadow roots are not observed.
  */
 const IDLE_CHECK_MS = 2_000;
+/** While no composer is open on a thread or comments page, page changes are looked at this often. */
+const SEARCH_MS = 1_000;
+/** A conversation list alone (no thread in the URL) gets a composer by navigating; check rarely. */
+const LIST_IDLE_CHECK_MS = 10_000;
 /** After an in-page navigation, wait this long before looking at the new thread. */
 const ROUTE_SETTLE_MS = 1_500;
 /** Re-read the thread (the customer may have written again) at most this often. */
@@ -217,8 +221,14 @@ export class SuggestionsOverlay {
       this.routeUrl = location.href;
     }
     if (now < this.routeSettlesAt) return;
-    const changed = this.dirty || location.href !== this.checkedUrl || (this.composer !== null && !this.composer.isConnected);
-    if (changed || now - this.checkedAt >= IDLE_CHECK_MS) this.check();
+    // A full look for the composer walks the document (and its shadow roots), so page churn alone
+    // must not trigger one per tick on a busy inbox: look at once only when the route changed or
+    // the composer we hold left the page; while none is open, page changes are looked at only on
+    // surfaces where a composer can appear without navigation, and at most once a second.
+    const moved = location.href !== this.checkedUrl || (this.composer !== null && !this.composer.isConnected);
+    const listOnly = this.composer === null && adapterForUrl(location.href)?.kind === 'inbox';
+    const mayAppear = this.composer === null && this.dirty && !listOnly && now - this.checkedAt >= SEARCH_MS;
+    if (moved || mayAppear || now - this.checkedAt >= (listOnly ? LIST_IDLE_CHECK_MS : IDLE_CHECK_MS)) this.check();
     else if (this.composer) this.position(); // the composer may have moved (layout, resize)
   }
 
