@@ -28,6 +28,7 @@ import { summarizeMutations } from '@/lib/overlay/mutations';
 import { PerfRecorder } from '@/lib/overlay/perf';
 import { OverlayRegistry } from '@/lib/overlay/registry';
 import { learnRowSelector } from '@/lib/overlay/row-selector';
+import { mergeOpenThread } from '@/lib/overlay/thread-merge';
 import { Throttle, type TimerFns } from '@/lib/overlay/throttle';
 import { slaSnapshot } from '@/lib/overlay/sla-state';
 import { TimerClock } from '@/lib/overlay/timer-clock';
@@ -414,6 +415,7 @@ export class TimerOverlays {
   }
 
   private placeThread(th: ThreadObservation): void {
+    const previousKey = this.thread?.obs.key;
     let t = this.thread;
     if (t && (t.header !== th.header || !t.host.isConnected)) {
       this.removeThread();
@@ -432,6 +434,8 @@ export class TimerOverlays {
     const fresh = !this.clock.has(t.host);
     this.clock.set(t.host, th, th.platform, Date.now());
     if (fresh) this.watchVisibility(t.host);
+    this.refreshRowOf(th.key);
+    if (previousKey !== undefined && previousKey !== th.key) this.refreshRowOf(previousKey);
   }
 
   /** The largest ancestor of the header that holds no conversation row: the thread's panel. */
@@ -453,6 +457,14 @@ export class TimerOverlays {
     this.io?.unobserve(t.host);
     this.clock.delete(t.host);
     t.host.remove();
+    this.refreshRowOf(t.obs.key); // back to the row's own reading
+  }
+
+  /** Re-render the row showing `key` (its merge with the open thread may have changed). */
+  private refreshRowOf(key: string): void {
+    const row = this.registry.ownerOf(key);
+    const obs = row && this.registry.obsOf(row);
+    if (row && obs) this.updateRow(row, obs);
   }
 
   // ─── Rows → hosts ──────────────────────────────────────────────────────────────────────────
@@ -461,8 +473,13 @@ export class TimerOverlays {
     const host = createTimerHost(this.doc, 'row', this.owner, this.badgeLanguage());
     row.append(host);
     this.hostOfRow.set(row, host);
-    this.clock.set(host, obs, obs.platform, Date.now());
+    this.clock.set(host, this.withThread(obs), obs.platform, Date.now());
     this.watchVisibility(host);
+  }
+
+  /** The open conversation's row shows its thread's waiting time (lib/overlay/thread-merge). */
+  private withThread(obs: ConversationObservation): ConversationObservation {
+    return mergeOpenThread(obs, this.thread?.obs);
   }
 
   private watchVisibility(host: HTMLElement): void {
@@ -475,7 +492,7 @@ export class TimerOverlays {
     if (!host) return this.mountRow(row, obs);
     // The page re-rendered the row's children and dropped our host: put it back.
     if (host.parentNode !== row) row.append(host);
-    this.clock.set(host, obs, obs.platform, Date.now());
+    this.clock.set(host, this.withThread(obs), obs.platform, Date.now());
   }
 
   private unmountRow(row: Element): void {

@@ -41,6 +41,11 @@ export class OverlayRegistry<R, O extends { key: string }> {
     return [...this.owner.values()];
   }
 
+  /** The row showing `key`'s timer, if any. */
+  ownerOf(key: string): R | undefined {
+    return this.owner.get(key);
+  }
+
   keyOf(row: R): string | undefined {
     return this.rows.get(row)?.key;
   }

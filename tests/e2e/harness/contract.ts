@@ -39,7 +39,8 @@ export function expectContract(timers: TimerInfo[], expected: Expected, slackMs:
   expect(rows.map((t) => t.key).sort(), `row timer keys; saw ${summary}`).toEqual(expected.conversations.map((c) => c.key).sort());
   for (const c of expected.conversations) {
     const t = rows.find((r) => r.key === c.key)!;
-    expectSince(t.waitingSince, c.waitingSince, slackMs, `row ${c.key}`);
+    // The open conversation's row shows what its thread shows (oldest unanswered inbound).
+    expectSince(t.waitingSince, c.withThread !== undefined ? c.withThread : c.waitingSince, slackMs, `row ${c.key}`);
     expect(STATES, `row ${c.key} state`).toContain(t.state);
   }
   if (expected.thread) {

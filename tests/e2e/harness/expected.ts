@@ -14,6 +14,11 @@ const Conversation = z.looseObject({
   key: z.string().min(1),
   /** ISO time of the oldest unanswered inbound message, or null when answered / unknown. */
   waitingSince: Iso.nullable(),
+  /**
+   * For the open conversation's row: its waiting-since once merged with the open thread (which
+   * sees older unanswered messages than the row's preview). The overlay shows this value.
+   */
+  withThread: Iso.nullable().optional(),
   /** Where the time comes from: `machine` (datetime/title), `label`, `text` (visible), `none`. */
   timeSource: z.string().optional(),
 });
