@@ -5,6 +5,7 @@
  */
 import { useId } from 'react';
 import { useI18n } from '../i18n';
+import { TextField } from './TextField';
 
 export interface ProfileFormValue {
   agentName: string;
@@ -25,26 +26,16 @@ export function ProfileForm({ value, onChange, onSave, errors, status }: Profile
   const { t } = useI18n();
   const id = useId();
   const text = (key: 'agentName' | 'brandName') => (
-    <div className="field">
-      <label htmlFor={`${id}-${key}`}>{t(`profile.${key}`)}</label>
-      <input
-        id={`${id}-${key}`}
-        dir="auto"
-        autoComplete={key === 'agentName' ? 'name' : 'organization'}
-        value={value[key]}
-        aria-invalid={errors[key] ? true : undefined}
-        aria-describedby={`${id}-${key}-hint${errors[key] ? ` ${id}-${key}-error` : ''}`}
-        onChange={(e) => onChange({ ...value, [key]: e.target.value })}
-      />
-      <span id={`${id}-${key}-hint`} className="muted">
-        {t(`profile.${key}.hint`)}
-      </span>
-      {errors[key] && (
-        <span id={`${id}-${key}-error`} className="error" role="alert">
-          {errors[key]}
-        </span>
-      )}
-    </div>
+    <TextField
+      id={`${id}-${key}`}
+      label={t(`profile.${key}`)}
+      hint={t(`profile.${key}.hint`)}
+      dir="auto"
+      autoComplete={key === 'agentName' ? 'name' : 'organization'}
+      value={value[key]}
+      error={errors[key]}
+      onChange={(v) => onChange({ ...value, [key]: v })}
+    />
   );
   return (
     <form

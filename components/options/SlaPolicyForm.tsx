@@ -6,6 +6,7 @@ import { PLATFORM_IDS, type PlatformId } from '@/lib/platforms/types';
 import { defaultWeekdaySchedule } from '@/lib/time/schemas';
 import { useI18n } from '../i18n';
 import { ScheduleEditor } from './ScheduleEditor';
+import { TextField } from './TextField';
 
 export interface SlaPolicyFormProps {
   form: SlaForm;
@@ -17,27 +18,6 @@ export interface SlaPolicyFormProps {
   timeZones: readonly string[];
   defaultTimeZone: string;
   status: 'idle' | 'saved' | 'invalid';
-}
-
-function NumberField(props: { id: string; label: string; value: string; error?: string; onChange(v: string): void }) {
-  return (
-    <div className="field">
-      <label htmlFor={props.id}>{props.label}</label>
-      <input
-        id={props.id}
-        inputMode="decimal"
-        value={props.value}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={props.error ? `${props.id}-error` : undefined}
-        onChange={(e) => props.onChange(e.target.value)}
-      />
-      {props.error && (
-        <span id={`${props.id}-error`} className="error" role="alert">
-          {props.error}
-        </span>
-      )}
-    </div>
-  );
 }
 
 export function SlaPolicyForm({ form, onChange, onSave, errors, platformNames, timeZones, defaultTimeZone, status }: SlaPolicyFormProps) {
@@ -59,15 +39,15 @@ export function SlaPolicyForm({ form, onChange, onSave, errors, platformNames, t
     >
       <h2 id={`${id}-title`}>{t('sla.title')}</h2>
       <p className="muted">{t('sla.intro')}</p>
-      <NumberField id={`${id}-reply`} label={t('sla.replyTarget')} value={form.replyHours} error={errors.replyHours} onChange={(v) => onChange({ ...form, replyHours: v })} />
-      <NumberField id={`${id}-first`} label={t('sla.firstResponse')} value={form.firstHours} error={errors.firstHours} onChange={(v) => onChange({ ...form, firstHours: v })} />
-      <NumberField id={`${id}-warn`} label={t('sla.warnAt')} value={form.warnPercent} error={errors.warnPercent} onChange={(v) => onChange({ ...form, warnPercent: v })} />
+      <TextField inputMode="decimal" id={`${id}-reply`} label={t('sla.replyTarget')} value={form.replyHours} error={errors.replyHours} onChange={(v) => onChange({ ...form, replyHours: v })} />
+      <TextField inputMode="decimal" id={`${id}-first`} label={t('sla.firstResponse')} value={form.firstHours} error={errors.firstHours} onChange={(v) => onChange({ ...form, firstHours: v })} />
+      <TextField inputMode="decimal" id={`${id}-warn`} label={t('sla.warnAt')} value={form.warnPercent} error={errors.warnPercent} onChange={(v) => onChange({ ...form, warnPercent: v })} />
 
       <fieldset>
         <legend>{t('sla.perPlatform')}</legend>
         <div className="grid">
           {PLATFORM_IDS.map((p) => (
-            <NumberField
+            <TextField inputMode="decimal"
               key={p}
               id={`${id}-pp-${p}`}
               label={platformNames[p]}

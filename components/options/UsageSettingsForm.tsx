@@ -5,6 +5,7 @@
 import { useId } from 'react';
 import type { UsageSettingsForm as Form } from '@/lib/usage/settings-form';
 import { useI18n } from '../i18n';
+import { TextField } from './TextField';
 import { ScheduleEditor } from './ScheduleEditor';
 
 export interface UsageSettingsFormProps {
@@ -26,22 +27,14 @@ export function UsageSettingsForm({ form, onChange, onSave, errors, timeZones, s
       .map(([k, v]) => [k.slice('schedule.'.length), v]),
   );
   const field = (key: 'budgetHours' | 'lateNights', label: string, inputMode: 'decimal' | 'numeric') => (
-    <div className="field">
-      <label htmlFor={`${id}-${key}`}>{label}</label>
-      <input
-        id={`${id}-${key}`}
-        inputMode={inputMode}
-        value={form[key]}
-        aria-invalid={errors[key] ? true : undefined}
-        aria-describedby={errors[key] ? `${id}-${key}-error` : undefined}
-        onChange={(e) => onChange({ ...form, [key]: e.target.value })}
-      />
-      {errors[key] && (
-        <span id={`${id}-${key}-error`} className="error" role="alert">
-          {errors[key]}
-        </span>
-      )}
-    </div>
+    <TextField
+      id={`${id}-${key}`}
+      label={label}
+      inputMode={inputMode}
+      value={form[key]}
+      error={errors[key]}
+      onChange={(v) => onChange({ ...form, [key]: v })}
+    />
   );
   return (
     <form
