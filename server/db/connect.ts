@@ -39,6 +39,31 @@ const pgTypes = {
   },
 } as pg.CustomTypesConfig;
 
+/** Statements with more parameters than this vary in shape (IN lists, multi-row inserts) and are not kept. */
+const MAX_PREPARED_PARAMETERS = 32;
+/** Distinct statement texts kept prepared, per process (each connection prepares its own). */
+const MAX_PREPARED_STATEMENTS = 500;
+const DML = /^(select|insert|update|delete|with)\b/i;
+
+/**
+ * Makes a pool client run Kysely's statements as named prepared statements: Kysely emits the
+ * same text for the same query shape, so each connection parses and plans a statement once and
+ * then only binds and executes it, which saves PostgreSQL CPU on every push and every request's
+ * token check. Names are per text, the same on every connection, and never reused for another.
+ */
+function prepareStatements(client: pg.PoolClient, names: Map<string, string>) {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const prepared = (text: unknown, values?: unknown, callback?: unknown): unknown => {
+    if (typeof text === 'string' && Array.isArray(values) && callback === undefined && values.length <= MAX_PREPARED_PARAMETERS && DML.test(text)) {
+      let name = names.get(text);
+      if (name === undefined && names.size < MAX_PREPARED_STATEMENTS) names.set(text, (name = `baton_${names.size}`));
+      if (name !== undefined) return query({ name, text, values });
+    }
+    return callback === undefined ? (values === undefined ? query(text) : query(text, values)) : query(text, values, callback);
+  };
+  client.query = prepared as typeof client.query;
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   let database: Database;
   if (options.databaseUrl) {
@@ -46,6 +71,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // An idle client can lose its connection (a PostgreSQL restart); the pool drops it and the
     // next query opens a new one. Without a listener that would crash the process.
     pool.on('error', (err) => options.onIdleError?.(err));
+    const names = new Map<string, string>();
+    pool.on('connect', (client) => prepareStatements(client, names));
     const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
     database = {
       engine: 'postgres',
