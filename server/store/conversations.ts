@@ -39,8 +39,12 @@ async function fencedFailure(ctx: MutationContext, key: string, epoch: number): 
   return rejected('not_holder', row.claim_holder ?? undefined);
 }
 
-/** The inbound time and status an observation leaves on a known conversation. */
-function observed(eb: ExpressionBuilder<OnConflictDatabase<Schema, 'conversations'>, OnConflictTables<'conversations'>>, awaitingReply: boolean) {
+/**
+ * The inbound time and status an observation leaves on a known conversation: the newer inbound
+ * time; replied when the page shows no wait (the row proposed as `excluded` says so), else open
+ * unless snoozed. Written against `excluded` only, so one statement serves many observations.
+ */
+function observed(eb: ExpressionBuilder<OnConflictDatabase<Schema, 'conversations'>, OnConflictTables<'conversations'>>) {
   const last_inbound_at = eb
     .case()
     .when(
@@ -52,43 +56,58 @@ function observed(eb: ExpressionBuilder<OnConflictDatabase<Schema, 'conversation
     .then(eb.ref('excluded.last_inbound_at'))
     .else(eb.ref('conversations.last_inbound_at'))
     .end();
-  const status = awaitingReply
-    ? eb.case().when('conversations.status', '=', 'snoozed').then('snoozed' as const).else('open' as const).end()
-    : eb.val('replied' as const);
+  const status = eb
+    .case()
+    .when('excluded.status', '=', 'replied')
+    .then('replied' as const)
+    .when('conversations.status', '=', 'snoozed')
+    .then('snoozed' as const)
+    .else('open' as const)
+    .end();
   return { last_inbound_at, status };
 }
 
+/** Observations per statement at most (15 parameters a row, well under both engines' limits). */
+export const OBSERVE_ROWS_PER_STATEMENT = 200;
+
 /**
- * One upsert: a new conversation is inserted; a known one takes the newer inbound time and the
- * status the page shows, and only a real change bumps its version (inboxes are observed
- * constantly, and every bump is a row in every teammate's next pull).
+ * Observations in one upsert: a new conversation is inserted; a known one takes the newer
+ * inbound time and the status the page shows, and only a real change bumps its version
+ * (inboxes are observed constantly, and every bump is a row in every teammate's next pull).
+ * The keys must be distinct (PostgreSQL refuses to update one row twice in a statement); a
+ * caller with a repeated key applies them in separate statements, in order.
  */
-export async function observe(ctx: MutationContext, a: MutationArgs<'observe'>): Promise<Outcome> {
+export async function observeMany(
+  ctx: Pick<MutationContext, 'tx' | 'now' | 'teamId' | 'version'>,
+  list: readonly MutationArgs<'observe'>[],
+): Promise<void> {
   await ctx.tx
     .insertInto('conversations')
-    .values({
-      team_id: ctx.teamId,
-      key: a.conversationKey,
-      platform: a.platform,
-      first_seen_at: ctx.now,
-      last_inbound_at: a.lastInboundAt,
-      status: a.awaitingReply ? 'open' : 'replied',
-      snoozed_until: null,
-      claim_holder: null,
-      claim_epoch: 0,
-      lease_until: null,
-      crisis_signal: null,
-      handoff_from: null,
-      handoff_note: null,
-      version: ctx.version,
-      deleted: 0,
-    })
+    .values(
+      list.map((a) => ({
+        team_id: ctx.teamId,
+        key: a.conversationKey,
+        platform: a.platform,
+        first_seen_at: ctx.now,
+        last_inbound_at: a.lastInboundAt,
+        status: a.awaitingReply ? ('open' as const) : ('replied' as const),
+        snoozed_until: null,
+        claim_holder: null,
+        claim_epoch: 0,
+        lease_until: null,
+        crisis_signal: null,
+        handoff_from: null,
+        handoff_note: null,
+        version: ctx.version,
+        deleted: 0,
+      })),
+    )
     .onConflict((oc) =>
       oc
         .columns(['team_id', 'key'])
-        .doUpdateSet((eb) => ({ ...observed(eb, a.awaitingReply), version: ctx.version }))
+        .doUpdateSet((eb) => ({ ...observed(eb), version: ctx.version }))
         .where((eb) => {
-          const next = observed(eb, a.awaitingReply);
+          const next = observed(eb);
           return eb.or([
             eb(next.last_inbound_at, 'is distinct from', eb.ref('conversations.last_inbound_at')),
             eb(next.status, '!=', eb.ref('conversations.status')),
@@ -96,6 +115,10 @@ export async function observe(ctx: MutationContext, a: MutationArgs<'observe'>):
         }),
     )
     .execute();
+}
+
+export async function observe(ctx: MutationContext, a: MutationArgs<'observe'>): Promise<Outcome> {
+  await observeMany(ctx, [a]);
   return applied;
 }
 

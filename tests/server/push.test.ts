@@ -111,6 +111,32 @@ describe('push', () => {
     expect(await lastMutationId(c)).toBe(3);
   });
 
+  it('observations written together keep their order around other mutations and across concurrent pushes', async () => {
+    // The server writes runs of observations in one statement; a repeated key or any other
+    // mutation must still see them applied one by one, in order.
+    const seen = (key: string, at: number, awaitingReply: boolean) =>
+      ({ name: 'observe', args: { conversationKey: key, platform: 'x', lastInboundAt: at, awaitingReply } }) as const;
+    const c = new TestClient(t.base, admin);
+    const res = await c.push(
+      seen('run:1', 2000, true),
+      seen('run:2', 1000, true),
+      seen('run:1', 1000, false),
+      { name: 'claim', args: { conversationKey: 'run:1' } },
+      { name: 'snooze', args: { conversationKey: 'run:2', epoch: null, minutes: 5 } },
+      seen('run:2', 3000, true),
+      seen('run:1', 3000, true),
+    );
+    expect(res.results.map((r) => r.status)).toEqual(Array(7).fill('applied'));
+    const others = Array.from({ length: 8 }, () => new TestClient(t.base, admin));
+    const concurrent = await Promise.all(others.map((o, i) => o.push(seen('run:3', 5000 + i, i % 2 === 0), seen(`run:own:${i}`, 1, true))));
+    for (const r of concurrent) expect(r.results.map((x) => x.status)).toEqual(['applied', 'applied']);
+    const convs = new Map((await c.pull(null)).patch.flatMap((p) => (p.op === 'put' && p.kind === 'conversation' ? [[p.value.key, p.value]] : [])));
+    expect(convs.get('run:1')).toMatchObject({ lastInboundAt: 3000, status: 'open', claim: { holder: admin.memberId, epoch: 1 } });
+    expect(convs.get('run:2')).toMatchObject({ lastInboundAt: 3000, status: 'snoozed' });
+    expect(convs.get('run:3')?.lastInboundAt).toBe(5007);
+    for (let i = 0; i < 8; i++) expect(convs.has(`run:own:${i}`)).toBe(true);
+  });
+
   it("a client registered to another member is refused with 403 and changes nothing", async () => {
     const other = await addMember(t.server, teamId, 'agent');
     const mine = new TestClient(t.base, admin);
