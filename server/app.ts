@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import pino from 'pino';
 import cors from '@fastify/cors';
 import websocket from '@fastify/websocket';
 import type { z } from 'zod';
@@ -72,7 +73,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // timing; never headers or bodies, so no token and no conversation key reaches the log.
     logger: {
       level: config.logLevel,
-      stream: deps.logStream,
+      // stdout without waiting: a synchronous write per line cost a system call per request
+      // line, and blocked the event loop whenever the pipe to the log collector was full. Lines
+      // queue while a write is in flight and go in the next one; they are flushed on exit, so
+      // only kill -9 can lose the last few (logs, never data).
+      stream: deps.logStream ?? pino.destination({ dest: 1, sync: false }),
       serializers: {
         req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),

@@ -98,15 +98,22 @@ async function cli(args: string[], env: Record<string, string>): Promise<string>
 }
 
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
-  // LOG_LEVEL=info only for the one line that tells us the port; request logs would skew timing.
+  // The server's default log level (info, a line per request and per answer), as a team runs it.
+  // Its stdout is read only until the line with the port and then discarded unread: kept and
+  // searched, that growing text cost this process a core and, with the pipe full, held the
+  // server's log writes (and so the server) back.
   const child = run([], { ...env, PORT: '0', LOG_LEVEL: 'info' });
   const port = await new Promise<number>((resolve, reject) => {
     let buf = '';
-    child.stdout?.on('data', (d: Buffer) => {
+    const onData = (d: Buffer) => {
       buf += d.toString();
       const m = /"port":(\d+),"engine"/.exec(buf);
-      if (m) resolve(Number(m[1]));
-    });
+      if (!m) return;
+      child.stdout?.off('data', onData);
+      child.stdout?.resume();
+      resolve(Number(m[1]));
+    };
+    child.stdout?.on('data', onData);
     child.once('exit', () => reject(new Error(`server exited: ${buf}`)));
   });
   return { child, base: `http://127.0.0.1:${port}` };
