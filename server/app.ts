@@ -17,11 +17,16 @@ import type { Database } from './db/connect.ts';
 import { PokeHub } from './poke.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { appendAudit } from './store/audit.ts';
-import { authenticate, inactiveAmong, type Caller } from './store/teams.ts';
+import { authenticate, inactiveAmong, TokenIdentities, type Caller } from './store/teams.ts';
 import { registerAdminRoutes } from './routes-admin.ts';
 import { registerSyncRoutes } from './routes-sync.ts';
 
-export type AuthLevel = 'none' | 'member' | 'admin';
+/**
+ * `member-rechecked`: a live member's token, taken on its remembered identity; for a route that
+ * checks the token and the member again inside its own transaction (push), so a revocation still
+ * refuses the very next request. The other levels look the token up on every request.
+ */
+export type AuthLevel = 'none' | 'member' | 'member-rechecked' | 'admin';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -89,6 +94,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorateRequest('caller', null);
 
   const limiter = new RateLimiter(config.rateLimitPerMinute, config.rateLimitBurst);
+  const identities = new TokenIdentities(database.db);
   const hub = new PokeHub({
     bus,
     presenceTtlMs: config.presenceTtlMs,
@@ -151,7 +157,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     }
     const header = request.headers.authorization;
     const m = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_-]{10,100})$/.exec(header) : null;
-    const caller = m?.[1] ? await authenticate(database.db, m[1]) : null;
+    const token = m?.[1];
+    const caller = !token ? null : level === 'member-rechecked' ? await identities.identify(token) : await authenticate(database.db, token);
     if (!caller) return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'unauthorized' });
     const wait = limiter.take(`token:${caller.tokenHash}`);
     if (wait > 0) return tooMany(reply, wait);

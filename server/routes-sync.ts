@@ -21,7 +21,8 @@ const TicketQuerySchema = z.strictObject({ ticket: z.string().min(10).max(100) }
 export function registerSyncRoutes(app: FastifyInstance, { config, database, hub }: Deps) {
   const pushes = new PushQueue(database);
 
-  app.post('/v1/push', { config: { auth: 'member' } }, async (request, reply) => {
+  // The push transaction checks the token and its member under the team lock (store/push.ts).
+  app.post('/v1/push', { config: { auth: 'member-rechecked' } }, async (request, reply) => {
     const body = parseOr400(PushRequestSchema, request.body, reply);
     if (!body) return reply;
     const caller = callerOf(request);

@@ -180,16 +180,20 @@ async function applyGroup(database: Database, teamId: string, group: Pending[], 
     return await db.transaction().execute(async (tx) => {
       const version = await bumpTeamVersion(tx, teamId);
       // Read under the team lock: a revocation or role change that committed a moment ago wins
-      // over these pushes, so queued mutations of a revoked member are refused.
-      const members = new Map(
+      // over these pushes, so queued mutations of a revoked member are refused. The token is
+      // checked here too: the request itself was let in on the token's remembered identity.
+      const live = new Map(
         (
           await tx
-            .selectFrom('members')
-            .select(['id', 'role', 'status'])
-            .where('team_id', '=', teamId)
-            .where('id', 'in', [...new Set(group.map((p) => p.caller.memberId))])
+            .selectFrom('tokens')
+            .innerJoin('members', 'members.id', 'tokens.member_id')
+            .select(['tokens.hash', 'members.id', 'members.role'])
+            .where('tokens.team_id', '=', teamId)
+            .where('tokens.hash', 'in', [...new Set(group.map((p) => p.caller.tokenHash))])
+            .where('tokens.revoked_at', 'is', null)
+            .where('members.status', '=', 'active')
             .execute()
-        ).map((m) => [m.id, m]),
+        ).map((t) => [t.hash, t]),
       );
       const clientIds = [...new Set(group.flatMap((p) => p.req.mutations.map((m) => m.clientId)))];
       const clients = new Map<string, ClientRow>(
@@ -206,10 +210,10 @@ async function applyGroup(database: Database, teamId: string, group: Pending[], 
       let changed = false;
       const observeRun = safe ? null : new ObserveRun({ tx, now: nowMs, teamId, version });
       for (const p of group) {
-        const member = members.get(p.caller.memberId);
+        const member = live.get(p.caller.tokenHash);
         // Every refusal is decided before the push writes anything, so it needs no savepoint.
         const outcome =
-          !member || member.status !== 'active'
+          !member || member.id !== p.caller.memberId
             ? ({ kind: 'revoked' } as const)
             : await applyOne(tx, nowMs, version, member.role, clients, p, observeRun);
         changed ||= outcome.kind === 'ok' && outcome.changed;

@@ -142,7 +142,10 @@ export async function redeemInvite(
 
 /** The member behind a bearer token, if the token and the member are both live. */
 export async function authenticate(db: Db, token: string): Promise<Caller | null> {
-  const tokenHash = hashSecret(token);
+  return authenticateHash(db, hashSecret(token));
+}
+
+async function authenticateHash(db: Db, tokenHash: string): Promise<Caller | null> {
   const row = await db
     .selectFrom('tokens')
     .innerJoin('members', 'members.id', 'tokens.member_id')
@@ -152,6 +155,37 @@ export async function authenticate(db: Db, token: string): Promise<Caller | null
     .where('members.status', '=', 'active')
     .executeTakeFirst();
   return row ? { memberId: row.id, teamId: row.team_id, role: row.role, displayName: row.display_name, tokenHash } : null;
+}
+
+/** Tokens whose identity is remembered at most (a few bytes each; the oldest go first). */
+const IDENTITIES_KEPT = 20_000;
+
+/**
+ * Who a token belongs to, remembered: a token's member and team never change, so once a token
+ * has been seen live, a route that checks the token and its member again inside its own
+ * transaction (push: under the team lock, where a revocation committed a moment ago is seen)
+ * needs no lookup of its own. A token never seen, or one seen dead, is looked up in full. Only
+ * `memberId`, `teamId` and `tokenHash` of what this returns may be relied on: role and display
+ * name are as they were when the token was first seen.
+ */
+export class TokenIdentities {
+  readonly #db: Db;
+  readonly #known = new Map<string, Caller>();
+  constructor(db: Db) {
+    this.#db = db;
+  }
+
+  async identify(token: string): Promise<Caller | null> {
+    const tokenHash = hashSecret(token);
+    const known = this.#known.get(tokenHash);
+    if (known) return known;
+    const caller = await authenticateHash(this.#db, tokenHash);
+    if (caller) {
+      if (this.#known.size >= IDENTITIES_KEPT) this.#known.delete(this.#known.keys().next().value!);
+      this.#known.set(tokenHash, caller);
+    }
+    return caller;
+  }
 }
 
 export async function listMembers(db: Db, teamId: string) {
