@@ -88,7 +88,7 @@ export function installPageBench(cfg: PageBenchConfig): void {
   const measures: PageBenchApi['measures'] = [];
   const loafs: LoafRecord[] = [];
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (e.name.startsWith('baton:')) measures.push({ name: e.name, start: e.startTime, duration: e.duration });
+    for (const e of list.getEntries()) if (e.name.startsWith('baton:') || e.name.startsWith('baton-detail:')) measures.push({ name: e.name, start: e.startTime, duration: e.duration });
   }).observe({ type: 'measure', buffered: true });
   try {
     new PerformanceObserver((list) => {

@@ -149,6 +149,8 @@ interface Window {
   styleMsPerS: number;
   /** Sum of Baton's own measures in the window, per span. */
   batonMsPerS: Record<string, number>;
+  /** Sum of the `baton-detail:*` measures (parts of the spans), per detail. */
+  detailMsPerS: Record<string, number>;
   loafs: number;
   batonLoafs: number;
   maxLoaf: number;
@@ -177,7 +179,12 @@ async function measure(l: Loaded, ms: number): Promise<Window> {
     t1,
   );
   const batonMsPerS: Record<string, number> = {};
-  for (const m of rec.measures) batonMsPerS[m.name] = (batonMsPerS[m.name] ?? 0) + m.duration / seconds;
+  const detailMsPerS: Record<string, number> = {};
+  for (const m of rec.measures) {
+    // Details are parts of the top-level spans: shown, never added to them.
+    const into = m.name.startsWith('baton:') ? batonMsPerS : detailMsPerS;
+    into[m.name] = (into[m.name] ?? 0) + m.duration / seconds;
+  }
   const long = rec.loafs.filter((f) => f.duration > 50);
   return {
     seconds,
@@ -186,6 +193,7 @@ async function measure(l: Loaded, ms: number): Promise<Window> {
     layoutMsPerS: rate('LayoutDuration'),
     styleMsPerS: rate('RecalcStyleDuration'),
     batonMsPerS,
+    detailMsPerS,
     loafs: long.length,
     batonLoafs: long.filter((f) => f.scripts.some((s) => /^(chrome|moz)-extension:/.test(s.sourceURL))).length,
     maxLoaf: Math.max(0, ...long.map((f) => f.duration)),
@@ -244,11 +252,14 @@ async function scanBench(session: ChromiumSession, src: Source, rows: number, lo
 async function tickBench(session: ChromiumSession, src: Source, rows: number): Promise<void> {
   const withB: Window[] = [];
   const without: Window[] = [];
+  let profile: string[] = [];
   for (let r = 0; r < REPEATS; r++) {
     for (const baton of [true, false]) {
       const l = await open(session, src, rows, baton);
       await sleep(SETTLE_MS);
       (baton ? withB : without).push(await measure(l, WINDOW_MS));
+      if (baton && r === 0 && process.env.BATON_BENCH_PROFILE === '1') profile = await profileExtension(l.page, 4000);
+      if (r === 0 && process.env.BATON_BENCH_TRACE === '1') profile.push(`  ${baton ? 'with' : 'WITHOUT'} Baton:`, ...(await traceRenderer(l.page, 4000)));
       await l.page.close();
     }
   }
@@ -259,7 +270,12 @@ async function tickBench(session: ChromiumSession, src: Source, rows: number): P
   const own = median(withB.map(totalBaton));
   console.log(`\ntick, ${rows} rows, page idle (${REPEATS}× ${WINDOW_MS / 1000} s windows each):`);
   console.log(`  renderer busy with Baton ${f1(busyWith)} ms/s (script ${f1(median(withB.map((w) => w.scriptMsPerS)))}, layout ${f1(median(withB.map((w) => w.layoutMsPerS)))}, style ${f1(median(withB.map((w) => w.styleMsPerS)))}); without ${f1(busyWithout)} ms/s (floor)`);
-  console.log(`  Baton's share ${f1(delta)} ms/s (style and layout included); inside the content script: tick ${f1(tick)} ms/s, all spans ${f1(own)} ms/s`);
+  const names = [...new Set(withB.flatMap((w) => Object.keys(w.batonMsPerS)))].sort();
+  const perSpan = names.map((k) => `${k.slice(6)} ${f1(median(withB.map((w) => w.batonMsPerS[k] ?? 0)))}`).join(', ');
+  const details = [...new Set(withB.flatMap((w) => Object.keys(w.detailMsPerS)))].sort();
+  const perDetail = details.map((k) => `${k.slice(13)} ${f1(median(withB.map((w) => w.detailMsPerS[k] ?? 0)))}`).join(', ');
+  console.log(`  Baton's share ${f1(delta)} ms/s (style and layout included); inside the content script: tick ${f1(tick)} ms/s, all spans ${f1(own)} ms/s (${perSpan}; of which ${perDetail || 'no details'})`);
+  for (const line of profile) console.log(line);
   target('1,000 ticking timers < 5 ms/s of main thread', delta < 5, `${f1(delta)} ms/s (${f1(busyWith / Math.max(busyWithout, 0.01))}× the idle page)`);
   const loafs = withB.reduce((a, w) => a + w.batonLoafs, 0);
   const excess = withB.reduce((a, w) => a + w.loafs, 0) - without.reduce((a, w) => a + w.loafs, 0);
@@ -275,7 +291,7 @@ async function tickBench(session: ChromiumSession, src: Source, rows: number): P
 async function profileExtension(page: Page, ms: number): Promise<string[]> {
   const cdp = await page.createCDPSession();
   await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+  await cdp.send('Profiler.setSamplingInterval', { interval: Number(process.env.BATON_BENCH_PROFILE_US ?? 250) });
   await cdp.send('Profiler.start');
   await sleep(ms);
   const { profile } = await cdp.send('Profiler.stop');
@@ -297,7 +313,110 @@ async function profileExtension(page: Page, ms: number): Promise<string[]> {
     }
   });
   const top = [...inclusive.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12);
-  return [`  extension functions by inclusive time (CPU profile, ${ms / 1000} s, with Baton):`, ...top.map(([k, v]) => `    ${f1(v / (ms / 1000))} ms/s  ${k}`)];
+  // Self time of the leaf frame, for extension frames and the native functions they call.
+  const selfTime = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    let f = byId.get(id)!.callFrame;
+    let native = '';
+    if (!f.url && f.functionName && !f.functionName.startsWith('(')) {
+      native = `${f.functionName} ← `;
+      const p = parent.get(id);
+      if (p !== undefined) f = byId.get(p)!.callFrame;
+    }
+    if (!/^(chrome|moz)-extension:/.test(f.url)) return;
+    const k = `${native}${f.functionName || '(anonymous)'} (${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1})`;
+    selfTime.set(k, (selfTime.get(k) ?? 0) + (deltas[i] ?? 0) / 1000);
+  });
+  const topSelf = [...selfTime.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15);
+  // Where the samples' leaf frames are: the extension, the page, or the engine's own work.
+  const byKind = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    const leaf = byId.get(id)!.callFrame;
+    let kind = /^(chrome|moz)-extension:/.test(leaf.url) ? 'extension' : leaf.url ? 'page' : leaf.functionName || '(native)';
+    if (kind === '(native)' || (!leaf.url && !leaf.functionName.startsWith('('))) {
+      // A native function (DOM, JSON…) is charged to its nearest script caller.
+      for (let x = parent.get(id); x !== undefined; x = parent.get(x)) {
+        const f = byId.get(x)!.callFrame;
+        if (f.url) {
+          kind = /^(chrome|moz)-extension:/.test(f.url) ? 'extension (native callee)' : 'page (native callee)';
+          break;
+        }
+      }
+    }
+    byKind.set(kind, (byKind.get(kind) ?? 0) + (deltas[i] ?? 0) / 1000);
+  });
+  const kinds = [...byKind.entries()].filter(([k]) => k !== '(idle)').sort((a, b) => b[1] - a[1]);
+  return [
+    `  CPU profile, ${ms / 1000} s, with Baton — samples by where they ran: ${kinds.map(([k, v]) => `${k} ${f1(v / (ms / 1000))} ms/s`).join(', ')}`,
+    `  extension functions by inclusive time:`,
+    ...top.map(([k, v]) => `    ${f1(v / (ms / 1000))} ms/s  ${k}`),
+    `  extension functions by self time (native callees named):`,
+    ...topSelf.map(([k, v]) => `    ${f1(v / (ms / 1000))} ms/s  ${k}`),
+  ];
+}
+
+/**
+ * Where the renderer's main-thread time goes (`BATON_BENCH_TRACE=1`): a Chrome trace of the
+ * page for `ms`, self time per trace event name on the busiest renderer main thread, per second.
+ * It shows engine work no JS profile names (style, layout, intersection observers, GC).
+ */
+async function traceRenderer(page: Page, ms: number): Promise<string[]> {
+  const categories = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink', 'blink.user_timing'];
+  await page.tracing.start({ categories });
+  await sleep(ms);
+  const buf = await page.tracing.stop();
+  if (!buf) return ['  (no trace)'];
+  const parsed = JSON.parse(Buffer.from(buf).toString('utf8')) as {
+    traceEvents: { ph: string; name: string; pid: number; tid: number; ts: number; dur?: number; args?: { name?: string; data?: { functionName?: string; url?: string; lineNumber?: number; columnNumber?: number } } }[];
+  };
+  const events = parsed.traceEvents;
+  const mainThreads = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const byThread = new Map<string, typeof events>();
+  for (const e of events) {
+    const k = `${e.pid}:${e.tid}`;
+    if (e.ph !== 'X' || e.dur === undefined || !mainThreads.has(k)) continue;
+    let list = byThread.get(k);
+    if (!list) byThread.set(k, (list = []));
+    list.push(e);
+  }
+  const lines: string[] = [];
+  const threads = [...byThread.entries()].map(([k, list]) => ({ k, list, busy: list.filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask').reduce((a, e) => a + e.dur!, 0) }));
+  threads.sort((a, b) => b.busy - a.busy);
+  for (const { k, list, busy } of threads.slice(0, 1)) {
+    // Self time: each event's duration minus its direct children's (events nest on one thread).
+    list.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+    const self = new Map<string, number>();
+    const stack: { end: number; name: string; child: number; dur: number }[] = [];
+    const close = (upTo: number) => {
+      while (stack.length && stack[stack.length - 1]!.end <= upTo) {
+        const top = stack.pop()!;
+        self.set(top.name, (self.get(top.name) ?? 0) + Math.max(0, top.dur - top.child));
+      }
+    };
+    for (const e of list) {
+      close(e.ts);
+      if (stack.length) stack[stack.length - 1]!.child += e.dur!;
+      stack.push({ end: e.ts + e.dur!, name: e.name, child: 0, dur: e.dur! });
+    }
+    close(Infinity);
+    const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 14);
+    lines.push(`  trace, ${ms / 1000} s, renderer main thread ${k} (tasks ${f1(busy / 1000 / (ms / 1000))} ms/s), self time per event:`);
+    for (const [name, us] of top) lines.push(`    ${f1(us / 1000 / (ms / 1000))} ms/s  ${name}`);
+    // Script entry points (timer callbacks, observers, events): whole duration per function.
+    const calls = new Map<string, { us: number; n: number }>();
+    for (const e of list) {
+      if (e.name !== 'FunctionCall') continue;
+      const d = e.args?.data;
+      const where = `${d?.functionName || '(anonymous)'} ${(d?.url ?? '').split('/').pop()}:${(d?.lineNumber ?? 0) + 1}:${(d?.columnNumber ?? 0) + 1}`;
+      const c = calls.get(where) ?? { us: 0, n: 0 };
+      c.us += e.dur!;
+      c.n += 1;
+      calls.set(where, c);
+    }
+    lines.push('  script entry points (FunctionCall), whole duration:');
+    for (const [where, c] of [...calls.entries()].sort((a, b) => b[1].us - a[1].us).slice(0, 10)) lines.push(`    ${f1(c.us / 1000 / (ms / 1000))} ms/s  ${c.n}×  ${where}`);
+  }
+  return lines;
 }
 
 async function mutationBench(session: ChromiumSession, src: Source, rows: number, perSecond: number): Promise<void> {
@@ -317,6 +436,11 @@ async function mutationBench(session: ChromiumSession, src: Source, rows: number
         profile = await profileExtension(l.page, 4000);
         await l.page.evaluate(() => (window as unknown as Bench).__bench.stopMutations());
       }
+      if (r === 0 && process.env.BATON_BENCH_TRACE === '1') {
+        await l.page.evaluate((n) => (window as unknown as Bench).__bench.startMutations(n), perSecond);
+        profile.push(`  ${baton ? 'with' : 'WITHOUT'} Baton:`, ...(await traceRenderer(l.page, 4000)));
+        await l.page.evaluate(() => (window as unknown as Bench).__bench.stopMutations());
+      }
       await l.page.close();
     }
   }
@@ -330,7 +454,9 @@ async function mutationBench(session: ChromiumSession, src: Source, rows: number
   const parts = (ws: Window[]) => `script ${f1(median(ws.map((w) => w.scriptMsPerS)))}, layout ${f1(median(ws.map((w) => w.layoutMsPerS)))}, style ${f1(median(ws.map((w) => w.styleMsPerS)))}`;
   console.log(`  page's own mutation script ${f1(median(without.map((w) => w.pageMsPerS)))} ms/s; renderer busy without Baton ${f1(busyWithout)} ms/s (${parts(without)}) = the floor; with Baton ${f1(busyWith)} ms/s (${parts(withB)})`);
   console.log(`  achieved update rate ${f1(median(withB.map((w) => w.achieved)))}/s with Baton, ${f1(median(without.map((w) => w.achieved)))}/s without`);
-  console.log(`  Baton's share ${f1(delta)} ms/s (${f1(busyWith / Math.max(busyWithout, 0.01))}× floor); inside the content script ${f1(own)} ms/s (${perSpan})`);
+  const details = [...new Set(withB.flatMap((w) => Object.keys(w.detailMsPerS)))].sort();
+  const perDetail = details.map((k) => `${k.slice(13)} ${f1(median(withB.map((w) => w.detailMsPerS[k] ?? 0)))}`).join(', ');
+  console.log(`  Baton's share ${f1(delta)} ms/s (${f1(busyWith / Math.max(busyWithout, 0.01))}× floor); inside the content script ${f1(own)} ms/s (${perSpan}; of which ${perDetail || 'no details'})`);
   // Both must hold: Baton's own measured spans, and the renderer's total with Baton against the
   // page alone (which also catches work outside the spans, style and layout included). The
   // renderer totals of two runs of the same page differ by their spread, so Δ gets that slack.
