@@ -15,6 +15,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
 import { contentScriptMatches } from '@/lib/platforms/matches';
 import { RestartBudget } from '@/lib/overlay/restart';
+import { Heartbeat } from './heartbeat';
 import { TimerOverlays } from './timers';
 import { startSuggestions } from './suggestions';
 
@@ -42,9 +43,11 @@ function startInstance(ctx: ContentScriptContext): void {
   world.__batonInbox = { token };
   document.documentElement.setAttribute('data-baton-instance', token);
 
-  const timers = new TimerOverlays({ ctx, owner: token });
+  // One wake-up a second for every feature (see heartbeat.ts for why).
+  const heartbeat = new Heartbeat(ctx);
+  const timers = new TimerOverlays({ ctx, owner: token, heartbeat });
   timers.start().catch(() => timers.stop());
-  startSuggestions(ctx, token);
+  startSuggestions(ctx, token, heartbeat);
 
   ctx.onInvalidated(() => {
     timers.stop();

@@ -2,8 +2,9 @@
  * Response timers on a platform inbox (DESIGN §4): a `<baton-timer>` inside every conversation
  * row the adapter finds and one in the open thread's header. Work is incremental — each
  * mutation batch touches only the rows around the added and removed nodes — with a
- * time-throttled full read as the safety net, and one shared ticker that redraws only visible
- * badges. Everything lives and dies with one ContentScriptContext.
+ * time-throttled full read as the safety net, and one shared ticker that redraws only the
+ * badges whose text or state is due (lib/overlay/timer-clock.ts). Everything lives and dies
+ * with one ContentScriptContext.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
@@ -23,7 +24,7 @@ import type {
 } from '@/lib/platforms/types';
 import { createTimerHost, renderContract, renderTimer, TIMER_TAG, type TimerPlace } from '@/lib/overlay/badge';
 import { closestComposed, composedParent, containsDeep } from '@/lib/overlay/dom';
-import { InertCopier, readRowIsolated } from '@/lib/overlay/isolated-read';
+import { InertCopier, readRow } from '@/lib/overlay/isolated-read';
 import { summarizeMutations } from '@/lib/overlay/mutations';
 import { PerfRecorder } from '@/lib/overlay/perf';
 import { OverlayRegistry } from '@/lib/overlay/registry';
@@ -32,6 +33,7 @@ import { mergeOpenThread } from '@/lib/overlay/thread-merge';
 import { Throttle, type TimerFns } from '@/lib/overlay/throttle';
 import { slaSnapshot } from '@/lib/overlay/sla-state';
 import { TimerClock } from '@/lib/overlay/timer-clock';
+import { Heartbeat } from './heartbeat';
 import { readSetting, settingItems, watchSetting, type PlatformToggles, type UiLocale } from '@/lib/settings';
 import type { SlaPolicy } from '@/lib/time/schemas';
 
@@ -49,6 +51,12 @@ const QUICK_PASS_PER_ROW_MS = 4;
 const HEALTH_EVERY_MS = 30_000;
 /** Thread re-reads after changes in or around it. */
 const THREAD_READ_GAP_MS = 250;
+/**
+ * Page changes are gathered this long and handled together: on a busy inbox each handling is
+ * a cold start of our code between the page's own tasks, and a batch pays it once for all the
+ * rows that arrived (a new row's badge appears at most this much later).
+ */
+const MUTATION_BATCH_MS = 150;
 /** Look for late content this often while nothing is recognised yet … */
 const DISCOVERY_FAST_MS = 500;
 /** … for this long after start or navigation, then slowly. */
@@ -89,6 +97,8 @@ export interface TimerOverlaysOptions {
   adapterFor?: (url: URL) => { adapter: PlatformAdapter; kind: PageKind } | null;
   /** browser.runtime.sendMessage (tests observe health reports). */
   send?: (message: unknown) => Promise<unknown>;
+  /** The content script's shared wake-up (one is made when none is given). */
+  heartbeat?: Heartbeat;
 }
 
 export class TimerOverlays {
@@ -96,6 +106,7 @@ export class TimerOverlays {
   private readonly owner: string;
   private readonly adapterFor: NonNullable<TimerOverlaysOptions['adapterFor']>;
   private readonly send: NonNullable<TimerOverlaysOptions['send']>;
+  private readonly heartbeat: Heartbeat;
   private readonly doc = document;
   private readonly perf = new PerfRecorder(document, performance);
   private readonly timers: TimerFns;
@@ -117,8 +128,6 @@ export class TimerOverlays {
   private changedSinceQuick = false;
   private changedSinceHealth = false;
   private mo: MutationObserver | null = null;
-  private io: IntersectionObserver | null = null;
-  private everythingVisible = false;
 
   private url: URL;
   private match: { adapter: PlatformAdapter; kind: PageKind } | null = null;
@@ -142,6 +151,7 @@ export class TimerOverlays {
     this.owner = opts.owner;
     this.adapterFor = opts.adapterFor ?? adapterForUrl;
     this.send = opts.send ?? ((m) => browser.runtime.sendMessage(m));
+    this.heartbeat = opts.heartbeat ?? new Heartbeat(opts.ctx);
     this.url = new URL(location.href);
     this.timers = {
       now: () => Date.now(),
@@ -159,17 +169,26 @@ export class TimerOverlays {
       policy: () => this.policy,
       translator: () => this.t,
       sla: slaSnapshot,
+      // Later slices of a large redraw run as their own tasks, each measured as a tick.
+      defer: (cb) => this.ctx.setTimeout(() => this.perf.run('tick', cb), 0),
     });
     this.registry = new OverlayRegistry<Element, ConversationObservation>(
       {
-        mount: (row, obs) => this.mountRow(row, obs),
+        mount: (row, obs) => this.perf.detail('mount', () => this.mountRow(row, obs)),
         update: (row, obs) => this.updateRow(row, obs),
-        unmount: (row) => this.unmountRow(row),
+        unmount: (row) => this.perf.detail('unmount', () => this.unmountRow(row)),
       },
       (row) => row.isConnected,
     );
     this.fullScan = new Throttle(() => this.fullPass(), FULL_SCAN_GAP_MS, this.timers);
-    this.threadRead = new Throttle(() => this.perf.run('thread', () => this.readThreadNow()), THREAD_READ_GAP_MS, this.timers);
+    this.threadRead = new Throttle(
+      () => {
+        this.perf.run('thread', () => this.readThreadNow());
+        this.wakeIfSooner();
+      },
+      THREAD_READ_GAP_MS,
+      this.timers,
+    );
   }
 
   /** Start: read settings, scan, then follow the page. */
@@ -212,35 +231,24 @@ export class TimerOverlays {
     });
 
     this.removeStrays(true);
-    this.mo = new MutationObserver((records) => this.onMutations(records));
+    this.mo = new MutationObserver((records) => this.queueMutations(records));
     this.observe(this.doc);
-    if (typeof IntersectionObserver === 'function') {
-      this.io = new IntersectionObserver((entries) =>
-        this.perf.run('visible', () => {
-          const now = Date.now();
-          for (const e of entries) this.clock.setVisible(e.target as HTMLElement, e.isIntersecting, now);
-        }),
-      );
-    } else this.everythingVisible = true; // no IntersectionObserver: draw every badge
-    this.ctx.setInterval(() => this.tick(), 1000);
     this.ctx.addEventListener(this.doc, 'visibilitychange', () => {
       if (!this.doc.hidden) this.tick();
     });
-    this.ctx.addEventListener(window, 'wxt:locationchange', (e) => this.onNavigate(e.newUrl));
+    this.heartbeat.onNavigate((url) => this.onNavigate(url));
     // Benchmark hook: with <html baton-bench>, the page may ask for a pass ('full' or 'quick').
     this.ctx.addEventListener(this.doc, 'baton:bench-scan', (e) => {
       if (!this.perf.enabled) return;
       if (e instanceof CustomEvent && e.detail === 'full') this.fullScan.runNow();
       else this.quickPass();
     });
-    this.ctx.setInterval(() => {
-      const every = Math.min(QUICK_PASS_MAX_MS, Math.max(QUICK_PASS_MIN_MS, this.registry.size * QUICK_PASS_PER_ROW_MS));
-      const now = Date.now();
-      // The first pass always runs: it checks the full read once the page has settled.
-      const quickDue = (this.changedSinceQuick || this.quickPasses === 0) && now - this.quickAt >= every;
-      const healthDue = this.changedSinceHealth && now - this.healthAt >= HEALTH_EVERY_MS;
-      if (quickDue || healthDue) this.quickPass();
-    }, 1_000);
+    this.heartbeat.every(() => {
+      if (this.stopped) return;
+      this.tick();
+      this.quickPassIfDue();
+      return this.nextBeatAt();
+    });
     this.fullScan.runNow();
     this.scheduleDiscovery();
   }
@@ -250,7 +258,6 @@ export class TimerOverlays {
     if (this.stopped) return;
     this.stopped = true;
     this.mo?.disconnect();
-    this.io?.disconnect();
     this.fullScan.cancel();
     this.threadRead.cancel();
     if (this.discoveryHandle !== null) clearTimeout(this.discoveryHandle as number);
@@ -303,7 +310,7 @@ export class TimerOverlays {
       const ctx = this.readContext();
       const rows = safely(() => match.adapter.readConversations(this.doc, ctx), []);
       this.rejected = new WeakSet();
-      this.registry.replaceAll(rows.map((obs) => ({ row: obs.row, obs })));
+      this.clock.batch(() => this.registry.replaceAll(rows.map((obs) => ({ row: obs.row, obs }))));
       this.rowCss = learnRowSelector(match.adapter, rows.map((r) => r.row)) ?? this.rowCss;
       this.listContainers.clear();
       for (const r of rows) this.noteRowPlace(r.row);
@@ -311,6 +318,7 @@ export class TimerOverlays {
       this.readThreadNow();
       this.removeStrays(false);
     });
+    this.wakeIfSooner();
   }
 
   /** Health check and report; false (and no timers) when the layout is not recognised. */
@@ -364,7 +372,7 @@ export class TimerOverlays {
 
   /** Read one element as a row in isolation and register it; false when it is no row. */
   private readOne(adapter: PlatformAdapter, el: Element, ctx: ReadContext): boolean {
-    const obs = this.perf.detail('row', () => readRowIsolated(adapter, el, ctx, this.copier));
+    const obs = this.perf.detail('row', () => readRow(adapter, el, ctx, this.copier));
     if (!obs) {
       this.rejected.add(el);
       return false;
@@ -431,9 +439,7 @@ export class TimerOverlays {
     }
     t.obs = th;
     t.region = this.threadRegion(th.header);
-    const fresh = !this.clock.has(t.host);
     this.clock.set(t.host, th, th.platform, Date.now());
-    if (fresh) this.watchVisibility(t.host);
     this.refreshRowOf(th.key);
     if (previousKey !== undefined && previousKey !== th.key) this.refreshRowOf(previousKey);
   }
@@ -454,7 +460,6 @@ export class TimerOverlays {
     const t = this.thread;
     if (!t) return;
     this.thread = null;
-    this.io?.unobserve(t.host);
     this.clock.delete(t.host);
     t.host.remove();
     this.refreshRowOf(t.obs.key); // back to the row's own reading
@@ -474,17 +479,11 @@ export class TimerOverlays {
     row.append(host);
     this.hostOfRow.set(row, host);
     this.clock.set(host, this.withThread(obs), obs.platform, Date.now());
-    this.watchVisibility(host);
   }
 
   /** The open conversation's row shows its thread's waiting time (lib/overlay/thread-merge). */
   private withThread(obs: ConversationObservation): ConversationObservation {
     return mergeOpenThread(obs, this.thread?.obs);
-  }
-
-  private watchVisibility(host: HTMLElement): void {
-    if (this.io) this.io.observe(host);
-    else if (this.everythingVisible) this.clock.setVisible(host, true, Date.now());
   }
 
   private updateRow(row: Element, obs: ConversationObservation): void {
@@ -499,7 +498,6 @@ export class TimerOverlays {
     const host = this.hostOfRow.get(row);
     if (!host) return;
     this.hostOfRow.delete(row);
-    this.io?.unobserve(host);
     this.clock.delete(host);
     host.remove();
   }
@@ -537,6 +535,23 @@ export class TimerOverlays {
 
   private rowOf = (node: Node): Element | null =>
     closestComposed(node, (n): n is Element => this.registry.has(n as Element));
+
+  private pendingRecords: MutationRecord[] = [];
+  private batchQueued = false;
+
+  private queueMutations(records: MutationRecord[]): void {
+    for (const r of records) this.pendingRecords.push(r);
+    if (this.batchQueued || this.stopped) return;
+    this.batchQueued = true;
+    this.ctx.setTimeout(() => {
+      this.batchQueued = false;
+      const batch = this.pendingRecords;
+      this.pendingRecords = [];
+      // Records queued since the last delivery belong to this batch too.
+      for (const r of this.mo?.takeRecords() ?? []) batch.push(r);
+      this.onMutations(batch);
+    }, MUTATION_BATCH_MS);
+  }
 
   private onMutations(records: MutationRecord[]): void {
     if (this.stopped) return;
@@ -579,6 +594,7 @@ export class TimerOverlays {
       // Every row went at once: a re-render or a redesign. Read the page again (health first).
       if (hadRows && this.registry.size === 0) this.fullScan.request();
     });
+    this.wakeIfSooner();
   }
 
   private dropRowsIn(n: Node): void {
@@ -596,7 +612,7 @@ export class TimerOverlays {
 
   private rereadRow(adapter: PlatformAdapter, row: Element, ctx: ReadContext): void {
     if (!row.isConnected) return this.registry.remove(row);
-    const obs = this.perf.detail('row', () => readRowIsolated(adapter, row, ctx, this.copier));
+    const obs = this.perf.detail('row', () => readRow(adapter, row, ctx, this.copier));
     if (obs) return this.registry.upsert(row, obs);
     if (this.rowCss && !safeMatches(row, this.rowCss)) return this.registry.remove(row);
     // The adapter needs more context than the row itself: fall back to a full read.
@@ -621,11 +637,13 @@ export class TimerOverlays {
     }
     if (!el.querySelector(css) && !el.shadowRoot) return;
     const rows = safely(() => adapter.readConversations(el, ctx), []);
-    for (const obs of rows) {
-      if (!safeMatches(obs.row, css)) continue;
-      this.registry.upsert(obs.row, obs);
-      this.noteRowPlace(obs.row);
-    }
+    this.clock.batch(() => {
+      for (const obs of rows) {
+        if (!safeMatches(obs.row, css)) continue;
+        this.registry.upsert(obs.row, obs);
+        this.noteRowPlace(obs.row);
+      }
+    });
   }
 
   private onNavigate(newUrl: URL): void {
@@ -680,7 +698,29 @@ export class TimerOverlays {
   private tick(): void {
     if (this.stopped || this.doc.hidden) return;
     this.perf.run('tick', () => this.clock.tick(Date.now()));
-    this.perf.flush();
+  }
+
+  /** When the safety net is next due (Infinity: the page has not changed since the last pass). */
+  private nextQuickAt(): number {
+    const every = Math.min(QUICK_PASS_MAX_MS, Math.max(QUICK_PASS_MIN_MS, this.registry.size * QUICK_PASS_PER_ROW_MS));
+    // The first pass always runs: it checks the full read once the page has settled.
+    const quick = this.changedSinceQuick || this.quickPasses === 0 ? this.quickAt + every : Infinity;
+    const health = this.changedSinceHealth ? this.healthAt + HEALTH_EVERY_MS : Infinity;
+    return Math.min(quick, health);
+  }
+
+  private quickPassIfDue(): void {
+    if (Date.now() >= this.nextQuickAt()) this.quickPass();
+  }
+
+  /** The next beat this feature needs: a badge due, or a pending safety-net pass. */
+  private nextBeatAt(): number {
+    return Math.min(this.clock.nextDueAt(), this.recognised ? this.nextQuickAt() : Infinity);
+  }
+
+  /** Badges or a pass became due sooner than the heartbeat planned: ask for that beat. */
+  private wakeIfSooner(): void {
+    if (!this.stopped) this.heartbeat.wakeAt(this.nextBeatAt());
   }
 
   // ─── Health ────────────────────────────────────────────────────────────────────────────────

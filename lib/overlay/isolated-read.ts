@@ -1,8 +1,9 @@
 /**
- * Reading ONE row through the adapter without reading the whole list. The adapter contract
- * reads conversations *inside* a root, so a row cannot be its own root, and its real parent is
- * the list of thousands. Instead the row is copied into an inert document under shallow copies
- * of its ancestors (so selectors that name ancestors still match) and the adapter reads that.
+ * Reading ONE row through the adapter without reading the whole list (its real parent is the
+ * list of thousands). The platform adapters accept the row itself as their root; for an adapter
+ * that only reads inside its root, the row is copied into an inert document under shallow
+ * copies of its ancestors (so selectors that name ancestors still match) and the adapter reads
+ * that.
  * The inert document has no custom-element registry, so copying never runs page code, and a
  * `<base>` keeps relative links resolving against the page.
  */
@@ -94,8 +95,31 @@ function stripBaton(el: Element): void {
 }
 
 /**
- * The adapter's observation of exactly `row`, read in isolation, or null when the adapter
- * does not read it as a row on its own (the caller then falls back to a full read).
+ * The adapter's observation of exactly `row`, or null when the adapter does not read it as a row
+ * on its own (the caller then falls back to a full read). The live row is asked first: the
+ * platform adapters read a root that is itself a row (lib/platforms/common.ts `elementsOf`), with
+ * its real ancestors and styles, and without copying anything — measured in the content bench,
+ * the copy and its garbage were the larger part of each new row's cost. Adapters that only look
+ * inside their root get the isolated copy.
+ */
+export function readRow(
+  adapter: PlatformAdapter,
+  row: Element,
+  ctx: ReadContext,
+  copier: InertCopier,
+): ConversationObservation | null {
+  try {
+    const live = adapter.readConversations(row, ctx).find((o) => o.row === row);
+    if (live) return live;
+  } catch {
+    // Fall through to the isolated read.
+  }
+  return readRowIsolated(adapter, row, ctx, copier);
+}
+
+/**
+ * The adapter's observation of exactly `row`, read in an inert copy, or null when the adapter
+ * does not read it as a row there.
  */
 export function readRowIsolated(
   adapter: PlatformAdapter,

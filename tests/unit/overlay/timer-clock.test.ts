@@ -33,131 +33,77 @@ const conv = (since: number | null, inbound: boolean | null = true): Conversatio
   url: null,
 });
 
-function setup() {
+function setup(opts: { businessHours?: boolean } = {}) {
   const draws: { host: string; view: TimerView }[] = [];
   const contracts: { host: string; c: TimerContract }[] = [];
+  const deferred: (() => void)[] = [];
+  let engineCalls = 0;
+  let now = T0;
+  let elapsed = 0;
   const clock = new TimerClock<string>({
     render: (host, view) => draws.push({ host, view }),
     renderContract: (host, c) => contracts.push({ host, c }),
     policy: () => DEFAULT_SLA_POLICY,
     translator: () => createTranslator('en'),
-    sla: fakeSla,
+    sla: (...args) => {
+      engineCalls++;
+      return { ...fakeSla(...args), businessHours: opts.businessHours ?? false };
+    },
+    defer: (cb) => deferred.push(cb),
+    now: () => now,
+    // Every draw "takes" 1 ms, so a slice holds six.
+    elapsed: () => elapsed++,
   });
-  return { clock, draws, contracts };
+  const runDeferred = () => {
+    while (deferred.length) deferred.shift()!();
+  };
+  return {
+    clock,
+    draws,
+    contracts,
+    deferred,
+    runDeferred,
+    engine: () => engineCalls,
+    setNow: (t: number) => (now = t),
+  };
 }
 
-describe('TimerClock: one shared ticker, visible badges only', () => {
-  it('draws a visible badge, then redraws it only when its text changes (once a minute)', () => {
+describe('TimerClock: one shared ticker, each badge drawn when its text or state is due', () => {
+  it('draws a badge at once, then again only when its text changes (once a minute after the first)', () => {
     const { clock, draws } = setup();
     clock.set('a', conv(T0), 'x', T0 + 2 * H);
-    clock.setVisible('a', true, T0 + 2 * H);
-    expect(draws).toHaveLength(1);
+    expect(draws.map((d) => d.view.text)).toEqual(['2h 00m']);
     for (let s = 1; s < 60; s++) clock.tick(T0 + 2 * H + s * 1000);
     expect(draws).toHaveLength(1);
     clock.tick(T0 + 2 * H + 60_000);
-    expect(draws).toHaveLength(2);
-    expect(draws[1]!.view.text).toBe('2h 01m');
+    expect(draws.map((d) => d.view.text)).toEqual(['2h 00m', '2h 01m']);
   });
 
-  it('offscreen badges get only their contract, and only when their SLA state changes', () => {
-    const { clock, draws, contracts } = setup();
-    clock.set('off', conv(T0), 'x', T0 + 17 * H);
-    expect(contracts.map((x) => x.c)).toEqual([{ key: `k${T0}`, state: 'ok', waitingSince: new Date(T0).toISOString() }]);
-    for (let m = 1; m < 60; m++) clock.tick(T0 + 17 * H + m * 60_000);
-    expect(contracts).toHaveLength(1);
-    clock.tick(T0 + 18 * H);
-    expect(contracts.map((x) => x.c.state)).toEqual(['ok', 'warn']);
-    clock.tick(T0 + 24 * H + 1);
-    expect(contracts.at(-1)!.c.state).toBe('breach');
-    clock.tick(T0 + 30 * H);
-    expect(contracts).toHaveLength(3); // breach is final: no more offscreen work
-    expect(draws).toHaveLength(0); // no text laid out offscreen
-  });
-
-  it('setting the same conversation again does nothing (full passes re-read unchanged rows)', () => {
-    const { clock, draws, contracts } = setup();
-    clock.set('a', conv(T0), 'x', T0 + H);
-    clock.setVisible('a', true, T0 + H);
-    clock.set('a', conv(T0), 'x', T0 + H);
-    expect(draws.length + contracts.length).toBe(2);
-    clock.set('a', conv(T0 + 1000), 'x', T0 + H);
-    expect(draws).toHaveLength(2);
-  });
-
-  it('becoming visible brings the text up to date at once', () => {
+  it('counts seconds in the first minute', () => {
     const { clock, draws } = setup();
-    clock.set('a', conv(T0), 'x', T0 + H);
-    clock.tick(T0 + 3 * H);
-    expect(draws).toHaveLength(0);
-    clock.setVisible('a', true, T0 + 3 * H);
-    expect(draws.at(-1)!.view.text).toBe('3h 00m');
+    clock.set('a', conv(T0), 'x', T0 + 5_000);
+    for (let s = 6; s <= 8; s++) clock.tick(T0 + s * 1000);
+    expect(draws.map((d) => d.view.text)).toEqual(['5s', '6s', '7s', '8s']);
   });
 
-  it('answered and unknown conversations never tick', () => {
-    const { clock, draws } = setup();
-    clock.set('answered', conv(T0, false), 'x', T0);
-    clock.set('unknown', conv(null), 'x', T0);
-    clock.setVisible('answered', true, T0);
-    clock.setVisible('unknown', true, T0);
-    for (let s = 1; s < 600; s++) clock.tick(T0 + s * 1000);
-    expect(draws.map((d) => [d.host, d.view.state, d.view.waitingSince])).toEqual([
-      ['answered', 'ok', ''],
-      ['unknown', 'unknown', ''],
-    ]);
+  it('a tick touches only the badges that are due, not every badge', () => {
+    const { clock, draws, runDeferred, setNow } = setup();
+    const at = (t: number) => {
+      setNow(t);
+      clock.tick(t);
+      runDeferred(); // (slices of six here)
+    };
+    // 600 badges whose minutes turn at different seconds.
+    for (let i = 0; i < 600; i++) clock.set(`b${i}`, conv(T0 - i * 1000), 'x', T0 + 2 * H);
+    draws.length = 0;
+    at(T0 + 2 * H + 1000);
+    expect(draws).toHaveLength(10); // the ten whose minute turned within that second
+    draws.length = 0;
+    for (let s = 2; s <= 60; s++) at(T0 + 2 * H + s * 1000);
+    expect(draws).toHaveLength(590); // each of the others once in the minute
   });
 
-  it('asks the engine only when the minute or the state changes (business-hours maths is costly)', () => {
-    let calls = 0;
-    const clock = new TimerClock<string>({
-      render: () => {},
-      renderContract: () => {},
-      policy: () => DEFAULT_SLA_POLICY,
-      translator: () => createTranslator('en'),
-      sla: (...args) => {
-        calls++;
-        return fakeSla(...args);
-      },
-    });
-    clock.set('a', conv(T0), 'x', T0 + H);
-    clock.setVisible('a', true, T0 + H);
-    const before = calls;
-    for (let s = 1; s < 60; s++) clock.tick(T0 + H + s * 1000);
-    expect(calls).toBe(before);
-    clock.tick(T0 + H + 60_000);
-    expect(calls).toBe(before + 1);
-  });
-
-  it('a badge mounted offscreen and shown a frame later asks the engine once; later, or after a state change, again', () => {
-    let calls = 0;
-    const draws: TimerView[] = [];
-    const clock = new TimerClock<string>({
-      render: (_h, view) => draws.push(view),
-      renderContract: () => {},
-      policy: () => DEFAULT_SLA_POLICY,
-      translator: () => createTranslator('en'),
-      sla: (...args) => {
-        calls++;
-        return fakeSla(...args);
-      },
-    });
-    clock.set('a', conv(T0), 'x', T0 + H);
-    expect(calls).toBe(1);
-    clock.setVisible('a', true, T0 + H + 16);
-    expect(calls).toBe(1);
-    expect(draws.at(-1)!.text).toBe('1h 00m');
-    clock.setVisible('a', false, T0 + H + 20);
-    clock.setVisible('a', true, T0 + H + 65_000);
-    expect(calls).toBe(2); // a stale snapshot is not reused
-    expect(draws.at(-1)!.text).toBe('1h 01m');
-    // Just before the warn instant the snapshot says ok; a second later the engine is asked again.
-    clock.set('b', conv(T0), 'x', T0 + 18 * H - 500);
-    const beforeWarn = calls;
-    clock.setVisible('b', true, T0 + 18 * H + 100);
-    expect(calls).toBe(beforeWarn + 1);
-    expect(draws.at(-1)!.state).toBe('warn');
-  });
-
-  it('the real engine drives the clock: states follow the default 24 h target with warn at 75 %', () => {
+  it('state changes are drawn at the warn and breach instants, by the real engine', () => {
     const states: string[] = [];
     const clock = new TimerClock<string>({
       render: (_h, v) => states.push(v.state),
@@ -166,11 +112,77 @@ describe('TimerClock: one shared ticker, visible badges only', () => {
       translator: () => createTranslator('en'),
       sla: slaSnapshot,
     });
-    clock.set('a', conv(T0), 'x', T0 + H);
+    clock.set('a', conv(T0), 'x', T0 + 18 * H - 30_000);
     clock.tick(T0 + 18 * H - 1);
     clock.tick(T0 + 18 * H);
     clock.tick(T0 + 24 * H);
     expect(states).toEqual(['ok', 'warn', 'breach']);
+  });
+
+  it('setting the same conversation again does nothing (full passes re-read unchanged rows)', () => {
+    const { clock, draws } = setup();
+    clock.set('a', conv(T0), 'x', T0 + H);
+    clock.set('a', conv(T0), 'x', T0 + H);
+    expect(draws).toHaveLength(1);
+    clock.set('a', conv(T0 + 1000), 'x', T0 + H);
+    expect(draws).toHaveLength(2);
+  });
+
+  it('answered and unknown conversations never tick', () => {
+    const { clock, draws } = setup();
+    clock.set('answered', conv(T0, false), 'x', T0);
+    clock.set('unknown', conv(null), 'x', T0);
+    for (let s = 1; s < 600; s++) clock.tick(T0 + s * 1000);
+    expect(draws.map((d) => [d.host, d.view.state, d.view.waitingSince])).toEqual([
+      ['answered', 'ok', ''],
+      ['unknown', 'unknown', ''],
+    ]);
+  });
+
+  it('around the clock the engine is asked only when the state changes; in business hours once a minute', () => {
+    const round = setup();
+    round.clock.set('a', conv(T0), 'x', T0 + H);
+    const before = round.engine();
+    for (let m = 1; m < 120; m++) round.clock.tick(T0 + H + m * 60_000);
+    expect(round.engine()).toBe(before);
+    expect(round.draws.at(-1)!.view.label).toBe('Waiting 2 hours 59 minutes, due in 21 hours 1 minute');
+    round.clock.tick(T0 + 18 * H);
+    expect(round.engine()).toBe(before + 1);
+
+    const office = setup({ businessHours: true });
+    office.clock.set('a', conv(T0), 'x', T0 + H);
+    const start = office.engine();
+    for (let s = 1; s < 60; s++) office.clock.tick(T0 + H + s * 1000);
+    expect(office.engine()).toBe(start);
+    office.clock.tick(T0 + H + 60_000);
+    expect(office.engine()).toBe(start + 1);
+  });
+
+  it('a batch gets its contract at once and its text in slices that yield to the page', () => {
+    const { clock, draws, contracts, deferred, runDeferred, setNow } = setup();
+    setNow(T0 + H);
+    clock.batch(() => {
+      for (let i = 0; i < 20; i++) clock.set(`r${i}`, conv(T0 - i * 60_000), 'x', T0 + H);
+    });
+    expect(contracts).toHaveLength(20);
+    expect(contracts[0]!.c).toEqual({ key: `k${T0}`, state: 'ok', waitingSince: new Date(T0).toISOString() });
+    expect(draws).toHaveLength(0);
+    expect(deferred).toHaveLength(1);
+    deferred.shift()!();
+    expect(draws).toHaveLength(6); // one slice, then it yields
+    expect(deferred).toHaveLength(1);
+    runDeferred();
+    expect(draws).toHaveLength(20);
+    expect(new Set(draws.map((d) => d.host)).size).toBe(20);
+  });
+
+  it('a deleted badge is never drawn again', () => {
+    const { clock, draws } = setup();
+    clock.set('a', conv(T0), 'x', T0 + H);
+    clock.delete('a');
+    for (let m = 1; m < 5; m++) clock.tick(T0 + H + m * 60_000);
+    expect(draws).toHaveLength(1);
+    expect(clock.size).toBe(0);
   });
 
   it('an engine error shows unknown, never a number', () => {
@@ -189,14 +201,16 @@ describe('TimerClock: one shared ticker, visible badges only', () => {
     expect(draws[0]!.waitingSince).toBe('');
   });
 
-  it('refreshAll redraws every badge (settings or language changed)', () => {
-    const { clock, contracts } = setup();
+  it('refreshAll redraws every badge, even with the same text (settings or language changed)', () => {
+    const { clock, draws, runDeferred } = setup();
     clock.set('a', conv(T0), 'x', T0);
     clock.set('b', conv(T1()), 'x', T0);
     clock.refreshAll(T0);
-    expect(contracts).toHaveLength(4);
+    runDeferred();
+    expect(draws).toHaveLength(4);
     clock.delete('a');
     clock.refreshAll(T0);
-    expect(contracts).toHaveLength(5);
+    runDeferred();
+    expect(draws).toHaveLength(5);
   });
 });

@@ -75,6 +75,8 @@ describe('TimerOverlays', () => {
     });
     await o.start();
     await flush();
+    // The first read mounts every badge with its contract; text and labels follow a task later.
+    await vi.advanceTimersByTimeAsync(0);
     return o;
   }
 
@@ -110,6 +112,7 @@ describe('TimerOverlays', () => {
     list.querySelector('[data-id="c1"]')!.setAttribute('data-last', 'out');
     list.querySelector('[data-id="c1"] .preview')!.textContent = 'You: done';
     await flush();
+    await vi.advanceTimersByTimeAsync(200); // page changes are handled in batches
     const rows = timers().filter((t) => t.place === 'row');
     expect(rows.map((t) => t.key)).toEqual(['x:c9', 'x:c1', 'x:c2']);
     expect(rows.find((t) => t.key === 'x:c1')!.since).toBe('');
