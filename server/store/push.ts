@@ -182,30 +182,31 @@ async function applyGroup(database: Database, teamId: string, group: Pending[], 
       // Read under the team lock: a revocation or role change that committed a moment ago wins
       // over these pushes, so queued mutations of a revoked member are refused. The token is
       // checked here too: the request itself was let in on the token's remembered identity.
-      const live = new Map(
-        (
-          await tx
-            .selectFrom('tokens')
-            .innerJoin('members', 'members.id', 'tokens.member_id')
-            .select(['tokens.hash', 'members.id', 'members.role'])
-            .where('tokens.team_id', '=', teamId)
-            .where('tokens.hash', 'in', [...new Set(group.map((p) => p.caller.tokenHash))])
-            .where('tokens.revoked_at', 'is', null)
-            .where('members.status', '=', 'active')
-            .execute()
-        ).map((t) => [t.hash, t]),
-      );
+      // Live tokens and the clients' last mutation ids come in one statement (one round trip).
+      const hashes = [...new Set(group.map((p) => p.caller.tokenHash))];
       const clientIds = [...new Set(group.flatMap((p) => p.req.mutations.map((m) => m.clientId)))];
-      const clients = new Map<string, ClientRow>(
-        (
-          await tx
+      const rows = await tx
+        .selectFrom('tokens')
+        .innerJoin('members', 'members.id', 'tokens.member_id')
+        .select([sql<'token' | 'client'>`'token'`.as('kind'), 'tokens.hash as key', 'members.id as a', sql<string>`members.role`.as('b'), sql<number>`0`.as('n')])
+        .where('tokens.team_id', '=', teamId)
+        .where('tokens.hash', 'in', hashes)
+        .where('tokens.revoked_at', 'is', null)
+        .where('members.status', '=', 'active')
+        .unionAll(
+          tx
             .selectFrom('clients')
-            .select(['id', 'member_id', 'client_group_id', 'last_mutation_id'])
+            .select([sql<'token' | 'client'>`'client'`.as('kind'), 'id as key', 'member_id as a', 'client_group_id as b', 'last_mutation_id as n'])
             .where('team_id', '=', teamId)
-            .where('id', 'in', clientIds)
-            .execute()
-        ).map((c) => [c.id, { ...c, dirty: false }]),
-      );
+            .where('id', 'in', clientIds),
+        )
+        .execute();
+      const live = new Map<string, { id: string; role: Role }>();
+      const clients = new Map<string, ClientRow>();
+      for (const r of rows) {
+        if (r.kind === 'token') live.set(r.key, { id: r.a, role: r.b as Role });
+        else clients.set(r.key, { member_id: r.a, client_group_id: r.b, last_mutation_id: Number(r.n), dirty: false });
+      }
       outcomes = [];
       let changed = false;
       const observeRun = safe ? null : new ObserveRun({ tx, now: nowMs, teamId, version });
