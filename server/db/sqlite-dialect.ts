@@ -7,16 +7,17 @@
  *
  * Durability: every write is on disk before its caller hears it committed, so an acknowledged
  * write survives kill -9 and power loss. SQLite's own way (synchronous=FULL: fsync inside the
- * commit) would do that on the event loop, since node:sqlite is synchronous: every request waited
- * out every commit's fsync, which under load took milliseconds and more (push p99 at 1,000/s
- * offered 24-105 ms, against 6-8 ms this way, the two alternated in one run). So the handle runs synchronous=NORMAL (WAL frames
- * written at commit, fsynced only around checkpoints, which stay SQLite's own and safe), and
- * the driver itself fdatasyncs the WAL file on libuv's thread pool after each commit and only
- * then returns; commits made meanwhile share the next fdatasync. NORMAL alone would already
- * survive kill -9 (the frames are in the kernel once written), not power loss; the fdatasync
- * closes that. The one difference from FULL: another connection may read a commit during the
- * moment before its fdatasync ends. A power cut in that moment loses it as it would an unacked
- * one; a client that pulled it then holds a cursor from the future, which the server resets.
+ * commit) would do that on the event loop, since node:sqlite is synchronous: every request
+ * waited out every commit's fsync, which under load took milliseconds and more (push p99 at
+ * 1,000/s offered 24-105 ms, against 6-8 ms this way, the two alternated in one run). So the
+ * handle runs synchronous=NORMAL (WAL frames written at commit, fsynced only around
+ * checkpoints, which stay SQLite's own and safe), and the driver itself fdatasyncs the WAL file
+ * on libuv's thread pool after each commit and only then returns; commits made meanwhile share
+ * the next fdatasync. NORMAL alone would already survive kill -9 (the frames are in the kernel
+ * once written), not power loss; the fdatasync closes that. The one difference from FULL:
+ * another connection may read a commit during the moment before its fdatasync ends. A power
+ * cut in that moment loses it as it would an unacknowledged one; a client that pulled it then
+ * holds a cursor from the future, which the server resets.
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
