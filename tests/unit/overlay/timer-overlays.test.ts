@@ -48,8 +48,6 @@ describe('TimerOverlays', () => {
 
   beforeEach(() => {
     vi.useFakeTimers({ now: new Date('2026-03-02T12:00:00Z'), toFake: ['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'Date'] });
-    // happy-dom's IntersectionObserver never reports: without one, every badge counts as visible.
-    vi.stubGlobal('IntersectionObserver', undefined);
     renderPage();
     ctx = new ContentScriptContext('inbox');
     sent = [];
