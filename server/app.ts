@@ -175,6 +175,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     request.caller = caller;
   });
 
+  // A route that re-checks the token found it dead (revoked since it was first seen).
+  app.addHook('onResponse', async (request, reply) => {
+    if (reply.statusCode === 401 && request.caller && request.routeOptions.config?.auth === 'member-rechecked') {
+      identities.forget(request.caller.tokenHash);
+    }
+  });
+
   app.get('/healthz', async () => ({ ok: true }));
   app.get('/readyz', async (_request, reply) => {
     try {

@@ -186,6 +186,11 @@ export class TokenIdentities {
     }
     return caller;
   }
+
+  /** Forgets a token found dead, so its next request is refused at the door, not in a transaction. */
+  forget(tokenHash: string) {
+    this.#known.delete(tokenHash);
+  }
 }
 
 export async function listMembers(db: Db, teamId: string) {
