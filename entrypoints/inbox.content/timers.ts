@@ -32,6 +32,7 @@ import { learnRowSelector } from '@/lib/overlay/row-selector';
 import { mergeOpenThread } from '@/lib/overlay/thread-merge';
 import { Throttle, type TimerFns } from '@/lib/overlay/throttle';
 import { slaSnapshot } from '@/lib/overlay/sla-state';
+import { SliceRunner } from '@/lib/overlay/slices';
 import { TimerClock } from '@/lib/overlay/timer-clock';
 import { Heartbeat } from './heartbeat';
 import { readSetting, settingItems, watchSetting, type PlatformToggles, type UiLocale } from '@/lib/settings';
@@ -113,6 +114,13 @@ export class TimerOverlays {
   private readonly copier: InertCopier;
   private readonly registry: OverlayRegistry<Element, ConversationObservation>;
   private readonly hostOfRow = new Map<Element, HTMLElement>();
+  /**
+   * Rows of a large read (a whole list) waiting for their badge, mounted in slices so the first
+   * read of a long inbox is not one long task; `bulk` is set while such a read registers rows.
+   */
+  private readonly pendingMounts = new Map<Element, ConversationObservation>();
+  private readonly mountSlices: SliceRunner;
+  private bulk = false;
   private readonly clock: TimerClock<HTMLElement>;
   private readonly fullScan: Throttle;
   private readonly threadRead: Throttle;
@@ -180,6 +188,9 @@ export class TimerOverlays {
       },
       (row) => row.isConnected,
     );
+    this.mountSlices = new SliceRunner(() => this.mountNextPending(), {
+      defer: (cb) => this.ctx.setTimeout(() => this.perf.run('full', cb), 0),
+    });
     this.fullScan = new Throttle(() => this.fullPass(), FULL_SCAN_GAP_MS, this.timers);
     this.threadRead = new Throttle(
       () => {
@@ -310,7 +321,7 @@ export class TimerOverlays {
       const ctx = this.readContext();
       const rows = safely(() => match.adapter.readConversations(this.doc, ctx), []);
       this.rejected = new WeakSet();
-      this.clock.batch(() => this.registry.replaceAll(rows.map((obs) => ({ row: obs.row, obs }))));
+      this.inBulk(() => this.registry.replaceAll(rows.map((obs) => ({ row: obs.row, obs }))));
       this.rowCss = learnRowSelector(match.adapter, rows.map((r) => r.row)) ?? this.rowCss;
       this.listContainers.clear();
       for (const r of rows) this.noteRowPlace(r.row);
@@ -474,7 +485,38 @@ export class TimerOverlays {
 
   // ─── Rows → hosts ──────────────────────────────────────────────────────────────────────────
 
+  /** Register many rows at once: their badges are mounted and drawn in slices. */
+  private inBulk(fn: () => void): void {
+    this.bulk = true;
+    try {
+      this.clock.batch(fn);
+    } finally {
+      this.bulk = false;
+    }
+    if (this.pendingMounts.size > 0) this.mountSlices.schedule();
+  }
+
+  /** Mount the next waiting row's badge; false when none waits. */
+  private mountNextPending(): boolean {
+    for (const [row, obs] of this.pendingMounts) {
+      this.pendingMounts.delete(row);
+      if (this.stopped || this.hostOfRow.has(row) || !this.registry.has(row)) continue;
+      // Gone from the page meanwhile: the registry forgets it (no badge for a detached row).
+      if (!row.isConnected) {
+        this.registry.remove(row);
+        continue;
+      }
+      this.mountRow(row, obs); // drawn at once: the slice itself keeps the task short
+      return true;
+    }
+    return false;
+  }
+
   private mountRow(row: Element, obs: ConversationObservation): void {
+    if (this.bulk) {
+      this.pendingMounts.set(row, obs);
+      return;
+    }
     const host = createTimerHost(this.doc, 'row', this.owner, this.badgeLanguage());
     row.append(host);
     this.hostOfRow.set(row, host);
@@ -488,6 +530,10 @@ export class TimerOverlays {
 
   private updateRow(row: Element, obs: ConversationObservation): void {
     const host = this.hostOfRow.get(row);
+    if (!host && this.pendingMounts.has(row)) {
+      this.pendingMounts.set(row, obs); // mounted with the latest reading
+      return;
+    }
     if (!host) return this.mountRow(row, obs);
     // The page re-rendered the row's children and dropped our host: put it back.
     if (host.parentNode !== row) row.append(host);
@@ -495,6 +541,7 @@ export class TimerOverlays {
   }
 
   private unmountRow(row: Element): void {
+    this.pendingMounts.delete(row);
     const host = this.hostOfRow.get(row);
     if (!host) return;
     this.hostOfRow.delete(row);
@@ -637,7 +684,7 @@ export class TimerOverlays {
     }
     if (!el.querySelector(css) && !el.shadowRoot) return;
     const rows = safely(() => adapter.readConversations(el, ctx), []);
-    this.clock.batch(() => {
+    this.inBulk(() => {
       for (const obs of rows) {
         if (!safeMatches(obs.row, css)) continue;
         this.registry.upsert(obs.row, obs);

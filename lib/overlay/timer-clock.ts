@@ -18,9 +18,10 @@ import type { ConversationState, PlatformId } from '../platforms/types';
 import type { SlaPolicy } from '../time/schemas';
 import type { TimerContract, TimerView } from './badge';
 import { DueQueue, type DueEntry } from './due-queue';
+import { SliceRunner, type SliceDeps } from './slices';
 import { stateAt, textBucket, timerContract, timerView, waitingSinceOf, type SlaSnapshot } from './view';
 
-export interface TimerClockDeps<H> {
+export interface TimerClockDeps<H> extends SliceDeps {
   render(host: H, view: TimerView): void;
   /** The light-DOM contract alone, for a badge whose text is drawn in a later slice. */
   renderContract(host: H, contract: TimerContract): void;
@@ -28,12 +29,8 @@ export interface TimerClockDeps<H> {
   translator(): Translator;
   /** The SLA engine's answer for a waiting conversation (lib/overlay/sla-state.ts). */
   sla: (waitingSince: Date, platform: PlatformId, policy: SlaPolicy, now: Date) => SlaSnapshot;
-  /** Run `cb` in a later task (the next slice of a large batch). Absent: no slicing. */
-  defer?: (cb: () => void) => void;
   /** Wall-clock ms for slices run later (default Date.now). */
   now?: () => number;
-  /** A fine clock for measuring a slice (default performance.now). */
-  elapsed?: () => number;
 }
 
 interface Model {
@@ -59,8 +56,6 @@ interface Model {
  * stale, below what the badge shows.
  */
 const SNAP_REUSE_MS = 1000;
-/** Longest a slice of drawing runs before yielding to the page. */
-const SLICE_MS = 6;
 const SECOND = 1000;
 const MINUTE = 60_000;
 
@@ -68,15 +63,20 @@ export class TimerClock<H> {
   private readonly models = new Map<H, Model>();
   private readonly queue = new DueQueue<H>();
   private batching = 0;
-  private sliceQueued = false;
+  private readonly slices: SliceRunner;
+  /** The time the running slice draws at. */
+  private sliceNow = 0;
   /** Full redraws asked for (settings or language changed): drawn even when the bucket is the same. */
   private readonly forced = new Set<H>();
   private readonly now: () => number;
-  private readonly elapsed: () => number;
 
   constructor(private readonly deps: TimerClockDeps<H>) {
     this.now = deps.now ?? (() => Date.now());
-    this.elapsed = deps.elapsed ?? (() => performance.now());
+    this.slices = new SliceRunner(() => this.drawNextDue(), {
+      elapsed: deps.elapsed,
+      // A later slice draws at its own time.
+      defer: deps.defer && ((cb) => deps.defer!(() => ((this.sliceNow = this.now()), cb()))),
+    });
   }
 
   get size(): number {
@@ -109,7 +109,10 @@ export class TimerClock<H> {
       fn();
     } finally {
       this.batching -= 1;
-      if (this.batching === 0) this.scheduleSlice();
+      if (this.batching === 0) {
+        this.sliceNow = this.now();
+        this.slices.schedule();
+      }
     }
   }
 
@@ -139,31 +142,22 @@ export class TimerClock<H> {
   }
 
   private runDue(now: number): void {
-    const start = this.elapsed();
-    for (let e = this.queue.popDue(now); e; e = this.queue.popDue(now)) {
+    this.sliceNow = now;
+    this.slices.runNow();
+  }
+
+  /** Draw the earliest badge due at the slice's time; false when none is. */
+  private drawNextDue(): boolean {
+    for (let e = this.queue.popDue(this.sliceNow); e; e = this.queue.popDue(this.sliceNow)) {
       const m = this.live(e);
       if (!m) continue;
       m.queuedAt = Infinity;
-      const force = this.forced.delete(e.item);
-      this.draw(e.item, m, now, force);
-      if (this.deps.defer && this.elapsed() - start >= SLICE_MS) {
-        this.scheduleSlice();
-        return;
-      }
+      this.draw(e.item, m, this.sliceNow, this.forced.delete(e.item));
+      return true;
     }
     // Stale entries (deleted or rescheduled badges) are dropped when they outnumber live ones.
     if (this.queue.size > 2 * this.models.size + 1024) this.queue.compact((x) => this.live(x) !== null);
-  }
-
-  private scheduleSlice(): void {
-    const defer = this.deps.defer;
-    if (!defer) return this.runDue(this.now());
-    if (this.sliceQueued) return;
-    this.sliceQueued = true;
-    defer(() => {
-      this.sliceQueued = false;
-      this.runDue(this.now());
-    });
+    return false;
   }
 
   private live(e: DueEntry<H>): Model | null {

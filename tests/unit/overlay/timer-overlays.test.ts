@@ -73,7 +73,7 @@ describe('TimerOverlays', () => {
     });
     await o.start();
     await flush();
-    // The first read mounts every badge with its contract; text and labels follow a task later.
+    // The first read mounts a whole list's badges a task later, in slices.
     await vi.advanceTimersByTimeAsync(0);
     return o;
   }
@@ -159,6 +159,7 @@ describe('TimerOverlays', () => {
     expect(timers()).toEqual([]);
     await writeSetting(settingItems.platforms, DEFAULT_PLATFORM_TOGGLES);
     await flush();
+    await vi.advanceTimersByTimeAsync(0); // a whole list's badges are mounted a task later
     expect(timers().filter((t) => t.place === 'row')).toHaveLength(3);
   });
 
