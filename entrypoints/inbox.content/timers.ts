@@ -57,7 +57,7 @@ const THREAD_READ_GAP_MS = 250;
  * a cold start of our code between the page's own tasks, and a batch pays it once for all the
  * rows that arrived (a new row's badge appears at most this much later).
  */
-const MUTATION_BATCH_MS = 150;
+export const MUTATION_BATCH_MS = 250;
 /** Look for late content this often while nothing is recognised yet … */
 const DISCOVERY_FAST_MS = 500;
 /** … for this long after start or navigation, then slowly. */

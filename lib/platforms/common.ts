@@ -76,8 +76,11 @@ export function elementsOf(root: ParentNode, specs: readonly SelectorSpec[]): El
     // The light DOM first: walking every element for shadow roots costs more than the whole
     // page's own query, and a list lives either in the light DOM or inside a shadow root.
     let hits = attempt(() => Array.from(root.querySelectorAll(spec.css)), [] as Element[]);
-    if (hits.length === 0) hits = queryAllDeep(root, spec.css);
-    if (isElement(root) && safeMatches(root, spec.css)) hits.unshift(root);
+    // A root that is itself a row (one row read on its own) holds no rows in shadow roots:
+    // no walk for them, which would cost more than reading the row.
+    const self = isElement(root) && safeMatches(root, spec.css);
+    if (hits.length === 0 && !self) hits = queryAllDeep(root, spec.css);
+    if (self) hits.unshift(root);
     if (hits.length > 0) return hits;
   }
   return [];

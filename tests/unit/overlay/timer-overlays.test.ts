@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { TimerOverlays } from '@/entrypoints/inbox.content/timers';
+import { MUTATION_BATCH_MS, TimerOverlays } from '@/entrypoints/inbox.content/timers';
 import { createTimerHost } from '@/lib/overlay/badge';
 import { DEFAULT_PLATFORM_TOGGLES, settingItems, writeSetting } from '@/lib/settings';
 import { inboxHtml, nodesOf, testAdapter } from './test-adapter';
@@ -110,7 +110,7 @@ describe('TimerOverlays', () => {
     list.querySelector('[data-id="c1"]')!.setAttribute('data-last', 'out');
     list.querySelector('[data-id="c1"] .preview')!.textContent = 'You: done';
     await flush();
-    await vi.advanceTimersByTimeAsync(200); // page changes are handled in batches
+    await vi.advanceTimersByTimeAsync(MUTATION_BATCH_MS); // page changes are handled in batches
     const rows = timers().filter((t) => t.place === 'row');
     expect(rows.map((t) => t.key)).toEqual(['x:c9', 'x:c1', 'x:c2']);
     expect(rows.find((t) => t.key === 'x:c1')!.since).toBe('');
