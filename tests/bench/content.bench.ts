@@ -255,7 +255,7 @@ async function scanBench(session: ChromiumSession, src: Source, rows: number, lo
   const longestTask = median(longest);
   console.log(`\nscan, ${rows} rows (${timers} timers mounted):`);
   if (timers < rows * 0.95) console.log(`  (only ${timers} of ${rows} rows got a timer: clones sharing a key?)`);
-  console.log(`  safety-net pass ${f1(s)} ms (median of ${passes.length} over ${loads} loads); floor ${f1(fl)} ms → ${f1(s / fl)}× floor`);
+  console.log(`  safety-net pass ${f1(s)} ms (median of ${passes.length} over ${loads} loads: ${passes.map(f1).join(', ')}); floor ${f1(fl)} ms → ${f1(s / fl)}× floor`);
   console.log(`  first full read, mounting every badge: ${f1(full)} ms in all (${f1(full / fl)}× floor), its longest task ${f1(longestTask)} ms (badges are mounted in slices)`);
   if (rows === 1000) target('1,000-row scan ≤ 2× the floor', s <= 2 * fl, `${f1(s / fl)}×`);
 }
