@@ -83,10 +83,6 @@ export class TimerClock<H> {
     return this.models.size;
   }
 
-  has(host: H): boolean {
-    return this.models.has(host);
-  }
-
   /**
    * Add or replace a badge's conversation and draw it (a no-op when nothing changed). Inside
    * `batch`, only the contract is drawn now and the text follows in slices.
