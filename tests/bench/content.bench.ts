@@ -207,6 +207,16 @@ async function measure(l: Loaded, ms: number): Promise<Window> {
   };
 }
 
+/** Median ms/s per span over the windows, then the details inside them: "mutation 7.3; of which row 2.0". */
+function spanSummary(ws: Window[]): string {
+  const per = (pick: (w: Window) => Record<string, number>, prefix: string) =>
+    [...new Set(ws.flatMap((w) => Object.keys(pick(w))))]
+      .sort()
+      .map((k) => `${k.slice(prefix.length)} ${f1(median(ws.map((w) => pick(w)[k] ?? 0)))}`)
+      .join(', ');
+  return `${per((w) => w.batonMsPerS, 'baton:')}; of which ${per((w) => w.detailMsPerS, 'baton-detail:') || 'no details'}`;
+}
+
 const totalBaton = (w: Window) => Object.values(w.batonMsPerS).reduce((a, b) => a + b, 0);
 
 const verdicts: { what: string; ok: boolean }[] = [];
@@ -281,11 +291,7 @@ async function tickBench(session: ChromiumSession, src: Source, rows: number): P
   const own = median(withB.map(totalBaton));
   console.log(`\ntick, ${rows} rows, page idle (${REPEATS}× ${WINDOW_MS / 1000} s windows each, ${TICK_SETTLE_MS / 1000} s after load):`);
   console.log(`  renderer busy with Baton ${f1(busyWith)} ms/s (script ${f1(median(withB.map((w) => w.scriptMsPerS)))}, layout ${f1(median(withB.map((w) => w.layoutMsPerS)))}, style ${f1(median(withB.map((w) => w.styleMsPerS)))}); without ${f1(busyWithout)} ms/s (floor)`);
-  const names = [...new Set(withB.flatMap((w) => Object.keys(w.batonMsPerS)))].sort();
-  const perSpan = names.map((k) => `${k.slice(6)} ${f1(median(withB.map((w) => w.batonMsPerS[k] ?? 0)))}`).join(', ');
-  const details = [...new Set(withB.flatMap((w) => Object.keys(w.detailMsPerS)))].sort();
-  const perDetail = details.map((k) => `${k.slice(13)} ${f1(median(withB.map((w) => w.detailMsPerS[k] ?? 0)))}`).join(', ');
-  console.log(`  Baton's share ${f1(delta)} ms/s (style and layout included); inside the content script: tick ${f1(tick)} ms/s, all spans ${f1(own)} ms/s (${perSpan}; of which ${perDetail || 'no details'})`);
+  console.log(`  Baton's share ${f1(delta)} ms/s (style and layout included); inside the content script: tick ${f1(tick)} ms/s, all spans ${f1(own)} ms/s (${spanSummary(withB)})`);
   for (const line of profile) console.log(line);
   target('1,000 ticking timers < 5 ms/s of main thread', delta < 5, `${f1(delta)} ms/s (${f1(busyWith / Math.max(busyWithout, 0.01))}× the idle page)`);
   const loafs = withB.reduce((a, w) => a + w.batonLoafs, 0);
@@ -459,15 +465,11 @@ async function mutationBench(session: ChromiumSession, src: Source, rows: number
   const busyWithout = median(without.map((w) => w.busyMsPerS));
   const delta = busyWith - busyWithout;
   const own = median(withB.map(totalBaton));
-  const names = [...new Set(withB.flatMap((w) => Object.keys(w.batonMsPerS)))].sort();
-  const perSpan = names.map((k) => `${k.slice(6)} ${f1(median(withB.map((w) => w.batonMsPerS[k] ?? 0)))}`).join(', ');
   console.log(`\nmutations, ${rows} rows, page adds/removes ${perSecond} rows/s (${REPEATS}× ${WINDOW_MS / 1000} s windows each):`);
   const parts = (ws: Window[]) => `script ${f1(median(ws.map((w) => w.scriptMsPerS)))}, layout ${f1(median(ws.map((w) => w.layoutMsPerS)))}, style ${f1(median(ws.map((w) => w.styleMsPerS)))}`;
   console.log(`  page's own mutation script ${f1(median(without.map((w) => w.pageMsPerS)))} ms/s; renderer busy without Baton ${f1(busyWithout)} ms/s (${parts(without)}) = the floor; with Baton ${f1(busyWith)} ms/s (${parts(withB)})`);
   console.log(`  achieved update rate ${f1(median(withB.map((w) => w.achieved)))}/s with Baton, ${f1(median(without.map((w) => w.achieved)))}/s without`);
-  const details = [...new Set(withB.flatMap((w) => Object.keys(w.detailMsPerS)))].sort();
-  const perDetail = details.map((k) => `${k.slice(13)} ${f1(median(withB.map((w) => w.detailMsPerS[k] ?? 0)))}`).join(', ');
-  console.log(`  Baton's share ${f1(delta)} ms/s (${f1(busyWith / Math.max(busyWithout, 0.01))}× floor); inside the content script ${f1(own)} ms/s (${perSpan}; of which ${perDetail || 'no details'})`);
+  console.log(`  Baton's share ${f1(delta)} ms/s (${f1(busyWith / Math.max(busyWithout, 0.01))}× floor); inside the content script ${f1(own)} ms/s (${spanSummary(withB)})`);
   // The renderer totals of two runs of the same page differ by their spread: printed with Δ.
   const spread = (ws: Window[]) => (ws.length > 1 ? Math.max(...ws.map((w) => w.busyMsPerS)) - Math.min(...ws.map((w) => w.busyMsPerS)) : 0);
   const noise = Math.max(spread(without), spread(withB));
