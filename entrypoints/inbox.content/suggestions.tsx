@@ -102,6 +102,8 @@ export class SuggestionsOverlay {
   private readonly heartbeat: Heartbeat;
   /** Follows the composer's size (it grows as the agent types): the panel sits against it. */
   private resizeObserver: ResizeObserver | null = null;
+  /** Whether the current URL is a conversation list alone, worked out once per URL. */
+  private listOnlyFor = { href: '', value: false };
   private host: HTMLElement | null = null;
   private root: Root | null = null;
   private stopped = false;
@@ -174,7 +176,8 @@ export class SuggestionsOverlay {
     );
     this.mo = new MutationObserver(() => {
       this.dirty = true;
-      // While no composer is open on a page where one can appear, look soon (once a second).
+      // While no composer is open, look soon: within a second where one can appear without
+      // navigation, within LIST_IDLE_CHECK_MS on a list alone.
       if (this.composer === null) this.heartbeat.wakeAt(this.checkedAt + (this.listOnly() ? LIST_IDLE_CHECK_MS : SEARCH_MS));
     });
     this.mo.observe(this.doc.documentElement, { childList: true, subtree: true });
@@ -235,8 +238,6 @@ export class SuggestionsOverlay {
     if (location.href !== this.listOnlyFor.href) this.listOnlyFor = { href: location.href, value: adapterForUrl(location.href)?.kind === 'inbox' };
     return this.listOnlyFor.value;
   }
-  private listOnlyFor = { href: '', value: false };
-
   /**
    * Check now if the page changed (or the composer went), else only now and then. Returns when
    * the next check is wanted (the heartbeat sleeps until then).
